@@ -1,0 +1,1 @@
+"""Plain Python engines (no Django): Vietnamese text, legal documents, screening, conclusions."""
