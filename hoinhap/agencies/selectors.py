@@ -1,0 +1,49 @@
+from __future__ import annotations
+
+from django.db.models import Q
+
+from hoinhap.agencies.models import Agency, User
+from hoinhap.core.scoping import scope
+from hoinhap.engines.text import fold
+
+
+def agencies(user, q: str | None = None, kind: str | None = None, include_inactive: bool = False):
+    qs = scope(Agency.objects.select_related("parent", "successor"), user)
+    if not include_inactive:
+        qs = qs.filter(active=True)
+    if kind:
+        qs = qs.filter(kind=kind)
+    if q:
+        folded = fold(q.strip())
+        ids = [a.pk for a in qs.only("pk", "name", "code", "aliases") if _matches(a, folded)]
+        qs = qs.filter(pk__in=ids)
+    return qs
+
+
+def _matches(agency: Agency, folded_query: str) -> bool:
+    haystack = " | ".join([agency.name, agency.code, *agency.aliases])
+    return folded_query in fold(haystack)
+
+
+def people(user, q: str | None = None, agency_id: int | None = None, role: str | None = None):
+    qs = scope(User.objects.select_related("agency"), user)
+    if agency_id:
+        qs = qs.filter(agency_id=agency_id)
+    if role:
+        qs = qs.filter(role=role)
+    if q:
+        qs = qs.filter(
+            Q(username__icontains=q)
+            | Q(first_name__icontains=q)
+            | Q(last_name__icontains=q)
+            | Q(email__icontains=q)
+        )
+    return qs
+
+
+def assignable_agencies(user):
+    """Agencies a person may put people into: all for the secretariat, their own for a focal point."""
+    qs = Agency.objects.filter(active=True)
+    if user.edits_all_agencies:
+        return qs
+    return qs.filter(pk=user.agency_id)
