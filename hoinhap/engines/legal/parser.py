@@ -1,0 +1,906 @@
+"""Lines of a legal normative document -> Document (metadata, structure, references).
+
+The document is read top to bottom in zones: header (issuer, number, place and date, type,
+title), preamble ("Căn cứ …"), body (Phần / Chương / Mục / Tiểu mục / Điều / Khoản / Điểm),
+closing (recipients, signature) and annexes (Phụ lục).
+
+Inside the body, text between quotation marks that opens at the start of a line (the replacement
+text of an amending provision) belongs to the provision that quotes it: nothing in it becomes a
+node of this document.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+
+from hoinhap.engines.legal.errors import LegalReadError
+from hoinhap.engines.legal.model import Annex, Document, Node, ProvisionReference, Reference
+from hoinhap.engines.legal.readers import read_bytes
+from hoinhap.engines.legal.readers.txt import split_lines
+from hoinhap.engines.legal.references import find_provisions, find_references, find_treaties
+from hoinhap.engines.legal.textutil import (
+    is_upper_line,
+    iso_date,
+    key,
+    label_number,
+    roman_to_int,
+    sentence_case,
+    squash,
+    title_case_words,
+)
+from hoinhap.engines.text.encodings import normalize_text
+
+DEFAULT_MAX_BYTES = 50 * 1024 * 1024
+MB = 1024 * 1024
+
+LEVELS = {"part": 0, "chapter": 1, "section": 2, "subsection": 3, "article": 4, "clause": 5, "point": 6}
+ID_PREFIX = {
+    "part": "part",
+    "chapter": "chp",
+    "section": "sec",
+    "subsection": "subsec",
+    "article": "art",
+    "clause": "cls",
+    "point": "pnt",
+}
+
+DOC_TYPES = {
+    "LUẬT": "Luật",
+    "BỘ LUẬT": "Bộ luật",
+    "HIẾN PHÁP": "Hiến pháp",
+    "PHÁP LỆNH": "Pháp lệnh",
+    "LỆNH": "Lệnh",
+    "NGHỊ ĐỊNH": "Nghị định",
+    "NGHỊ QUYẾT": "Nghị quyết",
+    "NGHỊ QUYẾT LIÊN TỊCH": "Nghị quyết liên tịch",
+    "THÔNG TƯ": "Thông tư",
+    "THÔNG TƯ LIÊN TỊCH": "Thông tư liên tịch",
+    "QUYẾT ĐỊNH": "Quyết định",
+    "CHỈ THỊ": "Chỉ thị",
+    "VĂN BẢN HỢP NHẤT": "Văn bản hợp nhất",
+}
+_TYPE_PREFIX = re.compile(
+    r"^(BỘ LUẬT|LUẬT|HIẾN PHÁP|PHÁP LỆNH|NGHỊ ĐỊNH|NGHỊ QUYẾT LIÊN TỊCH|NGHỊ QUYẾT|THÔNG TƯ LIÊN TỊCH|"
+    r"THÔNG TƯ|QUYẾT ĐỊNH|CHỈ THỊ|VĂN BẢN HỢP NHẤT|LỆNH)\b\s*[:.]?\s*(.*)$"
+)
+
+# Issuers whose capitalisation is fixed by usage.
+_ISSUERS = {
+    "QUỐC HỘI": "Quốc hội",
+    "ỦY BAN THƯỜNG VỤ QUỐC HỘI": "Ủy ban Thường vụ Quốc hội",
+    "CHÍNH PHỦ": "Chính phủ",
+    "THỦ TƯỚNG CHÍNH PHỦ": "Thủ tướng Chính phủ",
+    "THỦ TƯỚNG": "Thủ tướng Chính phủ",
+    "CHỦ TỊCH NƯỚC": "Chủ tịch nước",
+    "NGÂN HÀNG NHÀ NƯỚC VIỆT NAM": "Ngân hàng Nhà nước Việt Nam",
+    "TÒA ÁN NHÂN DÂN TỐI CAO": "Tòa án nhân dân tối cao",
+    "VIỆN KIỂM SÁT NHÂN DÂN TỐI CAO": "Viện kiểm sát nhân dân tối cao",
+    "KIỂM TOÁN NHÀ NƯỚC": "Kiểm toán nhà nước",
+    "HỘI ĐỒNG THẨM PHÁN TÒA ÁN NHÂN DÂN TỐI CAO": "Hội đồng Thẩm phán Tòa án nhân dân tối cao",
+    "BỘ CÔNG THƯƠNG": "Bộ Công Thương",
+    "BỘ TÀI CHÍNH": "Bộ Tài chính",
+    "BỘ TƯ PHÁP": "Bộ Tư pháp",
+    "BỘ NGOẠI GIAO": "Bộ Ngoại giao",
+    "BỘ QUỐC PHÒNG": "Bộ Quốc phòng",
+    "BỘ CÔNG AN": "Bộ Công an",
+    "BỘ NỘI VỤ": "Bộ Nội vụ",
+    "BỘ XÂY DỰNG": "Bộ Xây dựng",
+    "BỘ Y TẾ": "Bộ Y tế",
+    "BỘ GIÁO DỤC VÀ ĐÀO TẠO": "Bộ Giáo dục và Đào tạo",
+    "BỘ KHOA HỌC VÀ CÔNG NGHỆ": "Bộ Khoa học và Công nghệ",
+    "BỘ NÔNG NGHIỆP VÀ MÔI TRƯỜNG": "Bộ Nông nghiệp và Môi trường",
+    "BỘ NÔNG NGHIỆP VÀ PHÁT TRIỂN NÔNG THÔN": "Bộ Nông nghiệp và Phát triển nông thôn",
+    "BỘ TÀI NGUYÊN VÀ MÔI TRƯỜNG": "Bộ Tài nguyên và Môi trường",
+    "BỘ KẾ HOẠCH VÀ ĐẦU TƯ": "Bộ Kế hoạch và Đầu tư",
+    "BỘ GIAO THÔNG VẬN TẢI": "Bộ Giao thông vận tải",
+    "BỘ THÔNG TIN VÀ TRUYỀN THÔNG": "Bộ Thông tin và Truyền thông",
+    "BỘ VĂN HÓA, THỂ THAO VÀ DU LỊCH": "Bộ Văn hóa, Thể thao và Du lịch",
+    "BỘ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI": "Bộ Lao động - Thương binh và Xã hội",
+    "BỘ DÂN TỘC VÀ TÔN GIÁO": "Bộ Dân tộc và Tôn giáo",
+    "THANH TRA CHÍNH PHỦ": "Thanh tra Chính phủ",
+    "ỦY BAN DÂN TỘC": "Ủy ban Dân tộc",
+    "VĂN PHÒNG CHÍNH PHỦ": "Văn phòng Chính phủ",
+}
+_LOCAL_BODY = re.compile(r"^(ỦY BAN NHÂN DÂN|HỘI ĐỒNG NHÂN DÂN|UBND|HĐND)\s*(.*)$")
+_LOCAL_LEVEL = re.compile(r"^(THÀNH PHỐ|TỈNH|HUYỆN|QUẬN|THỊ XÃ|XÃ|PHƯỜNG|THỊ TRẤN|ĐẶC KHU)\s+(.*)$")
+
+_MOTTO = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+_SEPARATOR = re.compile(r"^[\s\-–—_=*.~•]+$")
+_NUMBER_LINE = re.compile(
+    r"(?:^|\s)(?:[Ss]ố|SỐ)\s*(?:hiệu)?\s*[:.]?\s*(\d[0-9A-Za-zĐđ/.\-–]*[0-9A-Za-zĐđ])"
+)
+_DATE_LINE = re.compile(
+    r"^(?P<place>.*?)\s*,?\s*ngày\s+(?P<d>\d{1,2})\s*tháng\s+(?P<m>\d{1,2})\s*năm\s+(?P<y>\d{4})",
+    re.IGNORECASE,
+)
+_DATE_HINT = re.compile(r"ngày\b.*\b(?:tháng|năm)\b", re.IGNORECASE)
+
+_PART_RE = re.compile(r"^(?:PHẦN|Phần)\s+(THỨ\s+[^\s.:]+|thứ\s+[^\s.:]+|[IVXLC]+|\d{1,3})\b\s*[.:\-–]?\s*(.*)$")
+_CHAPTER_RE = re.compile(r"^(?:CHƯƠNG|Chương)\s+([IVXLC]+|\d{1,3})([a-zA-Z]?)\b\s*[.:\-–]?\s*(.*)$")
+_SECTION_RE = re.compile(r"^(?:MỤC|Mục)\s+([IVXLC]+|\d{1,3})([a-z]?)\b\s*[.:\-–]?\s*(.*)$")
+_SUBSECTION_RE = re.compile(r"^(?:TIỂU MỤC|Tiểu mục)\s+(\d{1,3}|[IVXLC]+)\b\s*[.:\-–]?\s*(.*)$")
+_ARTICLE_RE = re.compile(r"^(?:Điều|ĐIỀU)\s*(\d{1,4}[a-zđ]?)(?![\w/])\s*(?P<sep>[.:]*)\s*(?P<rest>.*)$")
+_CLAUSE_RE = re.compile(r"^(\d{1,3})(?P<sep>\s*\.+\s*|\s+)(?=[^\W\d_]|[“\"(])(?P<rest>.*)$")
+_POINT_RE = re.compile(r"^([a-zđ])\s?\)\s*(?P<rest>.*)$")
+_ANNEX_RE = re.compile(r"^(?:PHỤ LỤC|PHỤ LỤC SỐ|Phụ lục số)\b\s*([IVXLC]+|\d{1,3}[a-z]?|[A-Z])?\b\s*[.:\-–]?\s*(.*)$")
+_RECIPIENTS = re.compile(r"^Nơi\s+nhận\b", re.IGNORECASE)
+_SIGN_PREFIX = re.compile(r"^(?:TM|KT|TL|TUQ|Q)\s*\.\s*\S")
+_POSITIONS = {
+    "CHỦ TỊCH",
+    "PHÓ CHỦ TỊCH",
+    "BỘ TRƯỞNG",
+    "THỨ TRƯỞNG",
+    "THỦ TƯỚNG",
+    "PHÓ THỦ TƯỚNG",
+    "CHỦ TỊCH QUỐC HỘI",
+    "PHÓ CHỦ TỊCH QUỐC HỘI",
+    "CHỦ TỊCH NƯỚC",
+    "PHÓ CHỦ TỊCH NƯỚC",
+    "THỐNG ĐỐC",
+    "PHÓ THỐNG ĐỐC",
+    "TỔNG KIỂM TOÁN",
+    "PHÓ TỔNG KIỂM TOÁN",
+    "CHÁNH ÁN",
+    "VIỆN TRƯỞNG",
+    "TỔNG THANH TRA",
+    "PHÓ TỔNG THANH TRA",
+    "BỘ TRƯỞNG, CHỦ NHIỆM",
+    "CHỦ NHIỆM",
+}
+_CLOSING_FORMULA = re.compile(
+    r"^(?:Luật|Bộ luật|Pháp lệnh|Nghị quyết|Hiến pháp) này (?:đã )?được .{0,200}thông qua", re.IGNORECASE
+)
+_ENACTING = re.compile(
+    r"ban hành\s+(Bộ luật|Luật|Pháp lệnh|Nghị định|Nghị quyết liên tịch|Nghị quyết|Thông tư liên tịch|"
+    r"Thông tư|Quyết định|Chỉ thị)\s+(.+?)\s*\.?$"
+)
+_EFFECTIVE = re.compile(
+    r"(?:có|có)\s+hiệu\s+lực(?:\s+thi\s+hành)?(?:\s+kể)?\s+từ\s+ngày\s+(?:(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})|(ký))",
+    re.IGNORECASE,
+)
+_REF_WORDS = re.compile(
+    r"^(?:Luật|Bộ luật|Nghị định|Thông tư|Nghị quyết|Pháp lệnh|Quyết định|Hiến pháp|Chỉ thị|của|này|và|"
+    r"hoặc|khoản|điểm|được|quy định|đến|tại|thì|là)\b"
+)
+
+
+class _Parser:
+    def __init__(self, lines: list[str]):
+        self.lines = lines
+        self.doc = Document()
+        self.warn = self.doc.warnings
+
+    # --- header -------------------------------------------------------------------------------
+    def header(self) -> int:
+        """Metadata from the header; returns the index of the first line after the title."""
+        lines = self.lines
+        limit = min(len(lines), 60)
+        body_guess = limit
+        for i in range(limit):
+            line = lines[i]
+            if _CHAPTER_RE.match(line) or _PART_RE.match(line) or _is_article_heading(line):
+                body_guess = i
+                break
+        head = lines[:body_guess]
+        motto_idx = None
+        for i, line in enumerate(head):
+            if _MOTTO in line.upper():
+                motto_idx = i
+                break
+        # Issuer: the lines above the national motto (or above the number when there is none).
+        number_idx = None
+        number = None
+        for i, line in enumerate(head[:25]):
+            m = _NUMBER_LINE.search(line)
+            if m and not line.startswith(("Căn cứ", "Theo")):
+                number = m.group(1).rstrip(".-–")
+                number_idx = i
+                break
+        self.doc.number = number
+        stop = motto_idx if motto_idx is not None else (number_idx if number_idx is not None else 0)
+        issuer_parts = []
+        for line in head[: min(stop + 1, 6)]:
+            upper = line.upper()
+            if _MOTTO in upper:
+                before = line[: upper.index(_MOTTO)].strip()
+                if before:
+                    issuer_parts.append(before)
+                break
+            if _SEPARATOR.match(line) or _NUMBER_LINE.search(line):
+                continue
+            if not is_upper_line(line):
+                continue
+            issuer_parts.append(line.strip(" -–"))
+        self.issuer_raw = squash(" ".join(issuer_parts)) if issuer_parts else None
+
+        # Place and date of issue.
+        date_idx = None
+        for i, line in enumerate(head[:30]):
+            if "ngày" not in line.lower() or line.startswith(("Căn cứ", "Theo")):
+                continue
+            m = _DATE_LINE.search(line)
+            if m:
+                issued = iso_date(m.group("d"), m.group("m"), m.group("y"))
+                date_idx = i
+                if issued is None:
+                    self.warn.append(f"Ngày ban hành không hợp lệ: «{squash(line)}».")
+                self.doc.issued = issued
+                place = m.group("place")
+                if number and number in place:
+                    place = place.split(number, 1)[1]
+                place = place.strip(" ,.:;-–\t")
+                if place and len(place) <= 40 and place[:1].isupper() and not any(ch.isdigit() for ch in place):
+                    self.doc.place = place
+                break
+            if _DATE_HINT.search(line) and i <= (number_idx or 0) + 3:
+                date_idx = i
+                self.warn.append(f"Không đọc được ngày ban hành: «{squash(line)}».")
+                break
+        if date_idx is None:
+            self.warn.append("Không tìm thấy ngày ban hành.")
+
+        # Type and title heading.
+        start = max(i for i in (motto_idx, number_idx, date_idx, -1) if i is not None) + 1
+        type_idx = None
+        title_inline = ""
+        for i in range(start, len(head)):
+            line = head[i]
+            upper = line.upper().strip(" .:")
+            if upper in DOC_TYPES:
+                self.doc.type = DOC_TYPES[upper]
+                type_idx = i
+                break
+            m = _TYPE_PREFIX.match(line)
+            if m and is_upper_line(line, 0.9) and m.group(2):
+                self.doc.type = DOC_TYPES[m.group(1)]
+                title_inline = m.group(2)
+                type_idx = i
+                break
+        if type_idx is None:
+            for i in range(0, start):
+                upper = head[i].upper().strip(" .:")
+                if upper in DOC_TYPES and upper not in ("LỆNH",):
+                    self.doc.type = DOC_TYPES[upper]
+                    type_idx = i
+                    break
+        title_lines = [title_inline] if title_inline else []
+        j = (type_idx + 1) if type_idx is not None else start
+        while j < len(head):
+            line = head[j]
+            if line.startswith(("Căn cứ", "Theo ", "Xét ")) or _SEPARATOR.match(line):
+                if title_lines or not _SEPARATOR.match(line):
+                    break
+                j += 1
+                continue
+            if is_upper_line(line) or (not title_lines and type_idx is not None and len(line) < 400):
+                title_lines.append(line)
+                j += 1
+                if not is_upper_line(line):
+                    break
+                continue
+            break
+        heading = squash(" ".join(title_lines)) if title_lines else None
+        self.doc.title_heading = heading
+        if self.doc.type is None and number:
+            from hoinhap.engines.legal.references import _type_from_number
+
+            self.doc.type = _type_from_number(number)
+            if self.doc.type:
+                self.warn.append(f"Không thấy tên loại văn bản; suy ra «{self.doc.type}» từ số hiệu.")
+        if self.doc.type is None:
+            self.warn.append("Không xác định được loại văn bản.")
+        if number is None:
+            self.warn.append("Không tìm thấy số hiệu văn bản.")
+        self.title_end = j
+        return j
+
+    def finish_title(self, preamble: list[str]) -> None:
+        heading = self.doc.title_heading
+        if not heading:
+            return
+        name = None
+        for line in preamble:
+            m = _ENACTING.search(line)
+            if m and key(m.group(2)) == key(heading):
+                name = m.group(2)
+                break
+        if name is None:
+            name = sentence_case(heading) if is_upper_line(heading) else heading
+        name = name[:1].upper() + name[1:]
+        if self.doc.type in ("Luật", "Bộ luật", "Pháp lệnh") and not key(name).startswith(key(self.doc.type)):
+            name = f"{self.doc.type} {name}"
+        self.doc.title = name
+
+    def issuer(self) -> None:
+        raw = self.issuer_raw
+        if not raw:
+            return
+        upper = raw.upper()
+        if upper in _ISSUERS:
+            self.doc.issuer = _ISSUERS[upper]
+            return
+        m = _LOCAL_BODY.match(upper)
+        if m:
+            body = {"UBND": "Ủy ban nhân dân", "HĐND": "Hội đồng nhân dân"}.get(m.group(1)) or sentence_case(
+                m.group(1)
+            )
+            rest = m.group(2).strip()
+            lm = _LOCAL_LEVEL.match(rest)
+            if lm:
+                self.doc.issuer = f"{body} {lm.group(1).lower()} {title_case_words(lm.group(2))}"
+            else:
+                self.doc.issuer = f"{body} {title_case_words(rest)}".strip()
+            return
+        # Written in mixed case somewhere in the document ("Bộ trưởng Bộ Tư pháp ban hành …")?
+        found = _find_mixed_case(self.lines, raw)
+        if found:
+            self.doc.issuer = found
+            return
+        self.doc.issuer = sentence_case(raw)
+
+    # --- body ---------------------------------------------------------------------------------
+    def body(self, start: int) -> None:
+        lines = self.lines
+        n = len(lines)
+        body_start = None
+        for i in range(start, n):
+            line = lines[i]
+            if _CHAPTER_RE.match(line) or _PART_RE.match(line) or _is_article_heading(line):
+                body_start = i
+                break
+        if body_start is None:
+            self.preamble_lines = lines[start:]
+            self.warn.append("Không tìm thấy điều nào (Điều) trong văn bản.")
+            self.body_end = n
+            self.closing(n)
+            return
+        self.preamble_lines = lines[start:body_start]
+        self.doc.preamble = "\n".join(self.preamble_lines)
+        roots: list[Node] = []
+        stack: list[Node] = []
+        current: Node | None = None
+        texts: dict[int, list[str]] = {}
+        depth = 0
+        straight_open = False
+        last_article_num = 0
+        last_article_label = None
+        seen_articles: set[str] = set()
+        i = body_start
+        end = n
+
+        def attach(node: Node) -> None:
+            level = LEVELS[node.kind]
+            while stack and LEVELS[stack[-1].kind] >= level:
+                stack.pop()
+            if stack:
+                stack[-1].children.append(node)
+            else:
+                roots.append(node)
+            stack.append(node)
+
+        def add_text(line: str) -> None:
+            if current is None:
+                self.preamble_lines.append(line)
+                return
+            texts.setdefault(id(current), []).append(line)
+
+        while i < n:
+            line = lines[i]
+            first = line[0]
+            in_quote = depth > 0 or straight_open
+            if _RECIPIENTS.match(line):
+                end = i
+                break
+            if in_quote:
+                m = _ARTICLE_RE.match(line) if first in "ĐĐ" else None
+                if m and m.group("sep") and _expected_article(m.group(1), last_article_num):
+                    depth = 0
+                    straight_open = False
+                else:
+                    add_text(line)
+                    depth, straight_open = _quotes(line, depth, straight_open)
+                    i += 1
+                    continue
+            if first in "“\"":
+                add_text(line)
+                depth, straight_open = _quotes(line, depth, straight_open)
+                i += 1
+                continue
+            node = None
+            if first in "ĐĐ":
+                m = _ARTICLE_RE.match(line)
+                if m:
+                    label, sep, rest = m.group(1), m.group("sep"), m.group("rest").strip()
+                    ok = bool(sep) or (
+                        _expected_article(label, last_article_num)
+                        and (not rest or (rest[0].isupper() and not _REF_WORDS.match(rest)))
+                    )
+                    if ok:
+                        node = Node("article", label, rest or None, line=i)
+                        num = label_number(label) or 0
+                        if label in seen_articles:
+                            self.warn.append(f"Trùng số điều: Điều {label} xuất hiện nhiều lần.")
+                        elif last_article_label is not None and num < last_article_num:
+                            self.warn.append(f"Số điều không theo thứ tự: Điều {label} sau Điều {last_article_label}.")
+                        seen_articles.add(label)
+                        last_article_num = max(num, last_article_num)
+                        last_article_label = label
+            elif first in "CcPpMmTt":
+                m = _CHAPTER_RE.match(line)
+                kind = "chapter"
+                if not m:
+                    m = _PART_RE.match(line)
+                    kind = "part"
+                if not m:
+                    m = _SECTION_RE.match(line)
+                    kind = "section"
+                if not m:
+                    m = _SUBSECTION_RE.match(line)
+                    kind = "subsection"
+                if m:
+                    label = m.group(1) + (m.group(2) if kind in ("chapter", "section") else "")
+                    rest = (m.group(3) if kind in ("chapter", "section") else m.group(2)).strip()
+                    if kind == "section" and rest and rest[0].islower():
+                        m = None
+                    elif kind == "section" and not any(s.kind == "chapter" for s in stack) and rest == "":
+                        # "Mục 2" alone outside any chapter: accept only when a heading follows.
+                        nxt = lines[i + 1] if i + 1 < n else ""
+                        if not is_upper_line(nxt):
+                            m = None
+                if m:
+                    title = rest or None
+                    if title is None:
+                        parts = []
+                        while i + 1 < n and len(parts) < 4:
+                            nxt = lines[i + 1]
+                            if (
+                                is_upper_line(nxt)
+                                and not _is_structural(nxt)
+                                and not _RECIPIENTS.match(nxt)
+                                and not _is_signature(nxt)
+                            ):
+                                parts.append(nxt)
+                                i += 1
+                            else:
+                                break
+                        title = squash(" ".join(parts)) if parts else None
+                    node = Node(kind, label.strip(), title, line=i)
+            elif first.isdigit():
+                m = _CLAUSE_RE.match(line)
+                article = _innermost(stack, "article")
+                if m and article is not None:
+                    label = m.group(1)
+                    sep = m.group("sep")
+                    expected = _next_clause(article)
+                    rest = m.group("rest")
+                    if "." in sep or (int(label) == expected and rest[:1].isupper()):
+                        node = Node("clause", label, None, line=i)
+                        texts[id(node)] = [rest] if rest else []
+            if node is None and first.islower() and line[1:3].lstrip()[:1] == ")":
+                m = _POINT_RE.match(line)
+                if m and _innermost(stack, "article") is not None:
+                    node = Node("point", m.group(1), None, line=i)
+                    rest = m.group("rest")
+                    texts[id(node)] = [rest] if rest else []
+            if node is None:
+                if not in_quote and current is not None and _is_body_end(line, lines, i):
+                    end = i
+                    break
+                add_text(line)
+                depth, straight_open = _quotes(line, depth, straight_open)
+                i += 1
+                continue
+            if node.kind == "point":
+                clause = _innermost(stack, "clause")
+                article = _innermost(stack, "article")
+                parent = clause if clause is not None and _is_under(stack, clause, article) else article
+                while stack and stack[-1] is not parent:
+                    stack.pop()
+                parent.children.append(node)
+                stack.append(node)
+            else:
+                attach(node)
+            current = node
+            # Quotes that open on a heading line and stay open (rare) are tracked as well.
+            if node.kind in ("clause", "point"):
+                depth, straight_open = _quotes(line, depth, straight_open)
+            i += 1
+
+        # Texts.
+        for root in roots:
+            for node in root.walk():
+                parts = texts.get(id(node))
+                node.text = "\n".join(parts) if parts else ""
+        self.doc.structure = roots
+        self.body_end = end
+        self.closing(end)
+
+    # --- closing, signature, annexes ----------------------------------------------------------
+    def closing(self, end: int) -> None:
+        lines = self.lines
+        n = len(lines)
+        annex_starts = [i for i in range(end, n) if _ANNEX_RE.match(lines[i]) and is_upper_line(lines[i][:7])]
+        closing_end = annex_starts[0] if annex_starts else n
+        closing = lines[end:closing_end]
+        position = None
+        position_raw = None
+        for line in closing:
+            if line.startswith(("-", "+", "•")) or _RECIPIENTS.match(line):
+                continue
+            stripped = line.strip(" ./")
+            if is_upper_line(stripped, 0.9) and len(stripped) < 80:
+                if _SIGN_PREFIX.match(stripped):
+                    position_raw = stripped
+                    continue
+                position_raw = stripped
+                position = stripped
+                continue
+            if position_raw and _looks_like_name(stripped):
+                self.doc.signer = stripped
+                break
+        if position:
+            self.doc.signer_position = _position_case(position)
+        for k, start in enumerate(annex_starts):
+            stop = annex_starts[k + 1] if k + 1 < len(annex_starts) else n
+            m = _ANNEX_RE.match(lines[start])
+            label = (m.group(1) or None) if m else None
+            title = (m.group(2) or "").strip() or None
+            body_lines = lines[start + 1 : stop]
+            if title is None and body_lines and is_upper_line(body_lines[0]):
+                title = body_lines[0]
+            self.doc.annexes.append(
+                Annex(label=label, title=title, text="\n".join(body_lines), id=f"annex_{label or k + 1}")
+            )
+
+    # --- ids, effective date, references ------------------------------------------------------
+    def assign_ids(self) -> None:
+        used: set[str] = set()
+
+        def visit(node: Node, prefix: str) -> None:
+            base = f"{prefix}__" if prefix else ""
+            ident = f"{base}{ID_PREFIX[node.kind]}_{_id_label(node)}"
+            if ident in used:
+                k = 2
+                while f"{ident}_{k}" in used:
+                    k += 1
+                ident = f"{ident}_{k}"
+            used.add(ident)
+            node.id = ident
+            for child in node.children:
+                visit(child, ident)
+
+        for root in self.doc.structure:
+            visit(root, "")
+
+    def effective(self) -> None:
+        for article in reversed(self.doc.articles()):
+            full = " ".join(filter(None, [article.title or "", *(n.text for n in article.walk())]))
+            if "hiệu lực" not in full:
+                continue
+            m = _EFFECTIVE.search(squash(full))
+            if m:
+                if m.group(4):
+                    self.doc.effective = self.doc.issued
+                else:
+                    self.doc.effective = iso_date(m.group(1), m.group(2), m.group(3))
+                return
+
+    def references(self) -> None:
+        doc = self.doc
+        own = doc.number
+        seen: set[tuple[str | None, str | None]] = set()
+        refs: list[Reference] = []
+
+        def collect(text: str, where: str | None, default_relation: str | None = None) -> None:
+            if not text:
+                return
+            for found in find_references(text, default_relation=default_relation):
+                if own and found.number == own:
+                    continue
+                k = (found.number, where)
+                if k in seen:
+                    continue
+                seen.add(k)
+                refs.append(
+                    Reference(
+                        number=found.number,
+                        type=found.type,
+                        text=found.text,
+                        node=where,
+                        relation=found.relation,
+                        relation_effective=found.relation_effective,
+                        date=found.date,
+                        relation_gap=found.relation_gap,
+                    )
+                )
+            for found in find_treaties(text):
+                k = (found.text, where)
+                if k in seen:
+                    continue
+                seen.add(k)
+                refs.append(Reference(number=None, type=found.type, text=found.text, node=where))
+
+        if doc.title:
+            collect(doc.title, "title")
+        for line in self.preamble_lines:
+            collect(line, "preamble", "căn cứ" if line.startswith("Căn cứ") else None)
+        for node in doc.nodes():
+            if node.title:
+                collect(node.title, node.id)
+            collect(node.text, node.id)
+        for annex in doc.annexes:
+            collect(annex.title or "", annex.id)
+            collect(annex.text, annex.id)
+        doc.references = refs
+        for ref in refs:
+            if not ref.number:
+                continue
+            if ref.node == "title" or (ref.node and "__" not in ref.node and ref.node.startswith("art_")):
+                if ref.relation in ("sửa đổi", "bổ sung", "sửa đổi, bổ sung"):
+                    _add_unique(doc.amends, ref.number)
+            if ref.node in (None, "title", "preamble"):
+                continue
+            if ref.node.startswith("annex_"):
+                continue
+            whole = ref.relation_gap is None or ref.relation_gap <= 12
+            if ref.relation == "thay thế" and whole:
+                _add_unique(doc.replaces, ref.number)
+            elif ref.relation == "hết hiệu lực" or (ref.relation == "bãi bỏ" and whole):
+                _add_unique(doc.repeals, ref.number)
+            elif ref.relation in ("sửa đổi", "bổ sung", "sửa đổi, bổ sung") and ref.node.split("__")[-1].startswith(
+                "art_"
+            ):
+                _add_unique(doc.amends, ref.number)
+
+    def provisions(self) -> None:
+        doc = self.doc
+        articles: dict[str, Node] = {}
+        for art in doc.articles():
+            articles.setdefault(art.label, art)
+        amending = bool(doc.amends)
+        out: list[ProvisionReference] = []
+        for art in doc.articles():
+            for node in art.walk():
+                text = node.text if node is not art else " ".join(filter(None, [node.title, node.text]))
+                for found in find_provisions(text):
+                    targets: list[str] = []
+                    if found.scope == "external":
+                        out.append(ProvisionReference(found.text, node.id, [], internal=False))
+                        continue
+                    if found.scope == "bare" and amending:
+                        out.append(ProvisionReference(found.text, node.id, [], internal=False))
+                        continue
+                    targets = _resolve(found, art, articles)
+                    out.append(ProvisionReference(found.text, node.id, targets, internal=True))
+        doc.provision_references = out
+
+
+def _add_unique(items: list[str], value: str) -> None:
+    if value not in items:
+        items.append(value)
+
+
+def _resolve(found, current_article: Node, articles: dict[str, Node]) -> list[str]:
+    if found.range_kind == "Điều":
+        lo, hi = (label_number(x) for x in found.articles)
+        if lo is None or hi is None:
+            return []
+        return [a.id for label, a in articles.items() if lo <= (label_number(label) or -1) <= hi]
+    if found.articles == ["này"]:
+        arts = [current_article]
+    else:
+        arts = [articles[label] for label in found.articles if label in articles]
+    if found.range_kind == "khoản":
+        lo, hi = (int(x) for x in found.clauses)
+        return [c.id for a in arts for c in a.children if c.kind == "clause" and lo <= (label_number(c.label) or 0) <= hi]
+    targets: list[str] = []
+    for art in arts:
+        if not found.clauses:
+            if found.points:
+                targets.extend(p.id for p in art.children if p.kind == "point" and p.label in found.points)
+            else:
+                targets.append(art.id)
+            continue
+        for clause in art.children:
+            if clause.kind != "clause" or clause.label not in found.clauses:
+                continue
+            if found.points:
+                targets.extend(p.id for p in clause.children if p.kind == "point" and p.label in found.points)
+            else:
+                targets.append(clause.id)
+    return targets
+
+
+def _quotes(line: str, depth: int, straight_open: bool) -> tuple[int, bool]:
+    if "“" in line or "”" in line:
+        depth += line.count("“") - line.count("”")
+        if depth < 0:
+            depth = 0
+    if '"' in line and line.count('"') % 2 == 1:
+        straight_open = not straight_open
+    return depth, straight_open
+
+
+def _expected_article(label: str, last_num: int) -> bool:
+    num = label_number(label)
+    if num is None:
+        return False
+    if last_num == 0:
+        return True
+    return num == last_num + 1 or (num == last_num and not label.isdigit())
+
+
+def _next_clause(article: Node) -> int:
+    for child in reversed(article.children):
+        if child.kind == "clause":
+            return (label_number(child.label) or 0) + 1
+    return 1
+
+
+def _innermost(stack: list[Node], kind: str) -> Node | None:
+    for node in reversed(stack):
+        if node.kind == kind:
+            return node
+    return None
+
+
+def _is_under(stack: list[Node], clause: Node, article: Node | None) -> bool:
+    if article is None:
+        return True
+    return stack.index(clause) > stack.index(article) if clause in stack and article in stack else False
+
+
+def _is_article_heading(line: str) -> bool:
+    m = _ARTICLE_RE.match(line)
+    return bool(m and m.group("sep"))
+
+
+def _is_structural(line: str) -> bool:
+    return bool(
+        _is_article_heading(line) or _CHAPTER_RE.match(line) or _PART_RE.match(line) or _SECTION_RE.match(line)
+    )
+
+
+def _is_signature(line: str) -> bool:
+    stripped = line.strip(" ./")
+    if not is_upper_line(stripped, 0.9):
+        return False
+    return bool(_SIGN_PREFIX.match(stripped)) or stripped.upper() in _POSITIONS
+
+
+def _is_body_end(line: str, lines: list[str], i: int) -> bool:
+    if _is_signature(line):
+        return True
+    if _CLOSING_FORMULA.match(line):
+        return True
+    if line.startswith("PHỤ LỤC") and _ANNEX_RE.match(line):
+        return True
+    return False
+
+
+def _looks_like_name(text: str) -> bool:
+    words = text.split()
+    if not 2 <= len(words) <= 6:
+        return False
+    return all(w[:1].isupper() and w.isalpha() for w in words) and not is_upper_line(text, 0.9)
+
+
+_POSITION_PROPER = (
+    ("quốc hội", "Quốc hội"),
+    ("chính phủ", "Chính phủ"),
+    ("thủ tướng", "Thủ tướng"),
+    ("chủ tịch", "Chủ tịch"),
+    ("ủy ban nhân dân", "Ủy ban nhân dân"),
+)
+
+
+def _position_case(raw: str) -> str:
+    text = sentence_case(raw)
+    lowered = text.lower()
+    for low, proper in _POSITION_PROPER:
+        idx = lowered.find(low)
+        if idx >= 0:
+            text = text[:idx] + proper + text[idx + len(low) :]
+    return text[:1].upper() + text[1:]
+
+
+def _find_mixed_case(lines: list[str], raw: str) -> str | None:
+    target = raw.lower()
+    for line in lines[:80]:
+        low = line.lower()
+        idx = low.find(target)
+        while idx >= 0:
+            candidate = line[idx : idx + len(raw)]
+            if candidate[:1].isupper() and not is_upper_line(candidate, 0.9):
+                return candidate
+            idx = low.find(target, idx + 1)
+    return None
+
+
+def _id_label(node: Node) -> str:
+    label = node.label.strip()
+    if node.kind in ("part", "chapter", "section", "subsection"):
+        num = roman_to_int(label) if not label[:1].isdigit() else None
+        if num is None:
+            num = label_number(label) if not label[:1].isdigit() else None
+        if num is not None:
+            return str(num)
+    label = label.lower().replace("đ", "dd")
+    return re.sub(r"[^0-9a-z]+", "_", label).strip("_") or "x"
+
+
+def parse_lines(lines: list[str]) -> Document:
+    """Lines (NFC, stripped, non-empty) -> Document."""
+    parser = _Parser(lines)
+    start = parser.header()
+    parser.body(start)
+    parser.finish_title(parser.preamble_lines)
+    parser.issuer()
+    parser.assign_ids()
+    parser.effective()
+    parser.references()
+    parser.provisions()
+    return parser.doc
+
+
+def parse_text(text: str) -> Document:
+    lines = split_lines(normalize_text(text))
+    if not lines:
+        raise LegalReadError("Tệp rỗng: không có nội dung để đọc.")
+    doc = parse_lines(lines)
+    doc.source_format = "text"
+    return doc
+
+
+def max_bytes_setting(max_bytes: int | None = None) -> int:
+    if max_bytes is not None:
+        return max_bytes
+    env = os.environ.get("HOINHAP_PARSE_MAX_MB")
+    if env:
+        try:
+            return int(float(env) * MB)
+        except ValueError:
+            pass
+    return DEFAULT_MAX_BYTES
+
+
+def _too_large(size: int, limit: int) -> LegalReadError:
+    return LegalReadError(f"Tệp quá lớn ({size / MB:.1f} MB); giới hạn là {limit / MB:g} MB.")
+
+
+def parse_bytes(data: bytes, filename: str = "", *, max_bytes: int | None = None) -> Document:
+    limit = max_bytes_setting(max_bytes)
+    if len(data) > limit:
+        raise _too_large(len(data), limit)
+    result = read_bytes(data, filename)
+    doc = parse_lines(result.lines)
+    doc.warnings[:0] = result.warnings
+    doc.source_format = result.format
+    doc.encoding = result.encoding
+    return doc
+
+
+def parse_file(path: str | os.PathLike[str], *, max_bytes: int | None = None) -> Document:
+    """Read and parse one file; the size limit is checked before the file is read."""
+    limit = max_bytes_setting(max_bytes)
+    name = os.fspath(path)
+    try:
+        size = os.stat(name).st_size
+        if os.path.isdir(name):
+            raise LegalReadError(f"Không đọc được tệp: «{name}» là một thư mục.")
+        if size > limit:
+            raise _too_large(size, limit)
+        with open(name, "rb") as handle:
+            data = handle.read(limit + 1)
+    except LegalReadError:
+        raise
+    except FileNotFoundError as exc:
+        raise LegalReadError(f"Không tìm thấy tệp: {name}") from exc
+    except PermissionError as exc:
+        raise LegalReadError(f"Không có quyền đọc tệp: {name}") from exc
+    except OSError as exc:
+        raise LegalReadError(f"Không đọc được tệp: {name}") from exc
+    if len(data) > limit:
+        raise _too_large(len(data), limit)
+    return parse_bytes(data, os.path.basename(name), max_bytes=limit)

@@ -1,0 +1,192 @@
+"""DOCX: paragraphs and table cells in document order, automatic numbering, soft line breaks.
+
+Reads ``word/document.xml`` (and ``word/numbering.xml``) directly with lxml: faster than
+building python-docx objects and it sees the numbering that python-docx leaves out.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+
+from lxml import etree
+
+from hoinhap.engines.legal.errors import LegalReadError
+from hoinhap.engines.legal.readers import ReadResult
+from hoinhap.engines.text.encodings import normalize_text
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_P, _TBL, _R, _T, _TAB, _BR, _CR = (f"{W}p", f"{W}tbl", f"{W}r", f"{W}t", f"{W}tab", f"{W}br", f"{W}cr")
+_SDT, _SDTCONTENT, _INS, _HYPERLINK, _SMARTTAG = (
+    f"{W}sdt",
+    f"{W}sdtContent",
+    f"{W}ins",
+    f"{W}hyperlink",
+    f"{W}smartTag",
+)
+_DEL = f"{W}del"
+_VAL = f"{W}val"
+_MAX_XML = 200 * 1024 * 1024
+
+
+def _roman(n: int) -> str:
+    out = []
+    for value, sym in (
+        (1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
+        (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"),
+    ):  # fmt: skip
+        while n >= value:
+            out.append(sym)
+            n -= value
+    return "".join(out)
+
+
+def _letter(n: int) -> str:
+    letters = "abcdefghijklmnopqrstuvwxyz"
+    n -= 1
+    return letters[n % 26] * (n // 26 + 1)
+
+
+def _format_number(n: int, fmt: str) -> str:
+    if fmt == "lowerLetter":
+        return _letter(n)
+    if fmt == "upperLetter":
+        return _letter(n).upper()
+    if fmt == "lowerRoman":
+        return _roman(n).lower()
+    if fmt == "upperRoman":
+        return _roman(n)
+    if fmt in ("bullet", "none"):
+        return ""
+    return str(n)
+
+
+class _Numbering:
+    """Enough of Word's list numbering to print "1.", "a)", "Điều 3." before a paragraph."""
+
+    def __init__(self, xml: bytes | None):
+        self.levels: dict[tuple[str, int], tuple[str, str, int]] = {}
+        self.counters: dict[str, list[int]] = {}
+        if not xml:
+            return
+        root = etree.fromstring(xml)
+        abstract: dict[str, dict[int, tuple[str, str, int]]] = {}
+        for an in root.iter(f"{W}abstractNum"):
+            levels = {}
+            for lvl in an.iter(f"{W}lvl"):
+                ilvl = int(lvl.get(f"{W}ilvl", "0"))
+                fmt = lvl.find(f"{W}numFmt")
+                text = lvl.find(f"{W}lvlText")
+                start = lvl.find(f"{W}start")
+                levels[ilvl] = (
+                    fmt.get(_VAL) if fmt is not None else "decimal",
+                    text.get(_VAL) if text is not None else "",
+                    int(start.get(_VAL)) if start is not None else 1,
+                )
+            abstract[an.get(f"{W}abstractNumId")] = levels
+        self.num_to_abstract = {}
+        for num in root.iter(f"{W}num"):
+            ref = num.find(f"{W}abstractNumId")
+            if ref is not None:
+                for ilvl, spec in abstract.get(ref.get(_VAL), {}).items():
+                    self.levels[(num.get(f"{W}numId"), ilvl)] = spec
+
+    def label(self, num_id: str, ilvl: int) -> str:
+        spec = self.levels.get((num_id, ilvl))
+        if spec is None:
+            return ""
+        counters = self.counters.setdefault(num_id, [0] * 9)
+        fmt, text, start = spec
+        if counters[ilvl] == 0:
+            counters[ilvl] = start
+        else:
+            counters[ilvl] += 1
+        for deeper in range(ilvl + 1, 9):
+            counters[deeper] = 0
+        if fmt in ("bullet", "none"):
+            return ""
+        out = text
+        for level in range(ilvl + 1):
+            lspec = self.levels.get((num_id, level))
+            value = counters[level] or (lspec[2] if lspec else 1)
+            out = out.replace(f"%{level + 1}", _format_number(value, lspec[0] if lspec else "decimal"))
+        return out
+
+
+def _paragraph_text(p) -> str:
+    parts: list[str] = []
+    for el in p.iter(_T, _TAB, _BR, _CR, _DEL):
+        tag = el.tag
+        if tag == _T:
+            # Deleted text (w:delText) is a different tag, so it never gets here.
+            parts.append(el.text or "")
+        elif tag == _TAB:
+            parts.append("\t")
+        elif tag in (_BR, _CR):
+            if el.get(f"{W}type") in (None, "textWrapping"):
+                parts.append("\n")
+    return "".join(parts)
+
+
+def _numbering_prefix(p, numbering: _Numbering) -> str:
+    ppr = p.find(f"{W}pPr")
+    if ppr is None:
+        return ""
+    numpr = ppr.find(f"{W}numPr")
+    if numpr is None:
+        return ""
+    num_id_el = numpr.find(f"{W}numId")
+    ilvl_el = numpr.find(f"{W}ilvl")
+    if num_id_el is None:
+        return ""
+    num_id = num_id_el.get(_VAL)
+    if num_id == "0":
+        return ""
+    ilvl = int(ilvl_el.get(_VAL)) if ilvl_el is not None else 0
+    label = numbering.label(num_id, ilvl)
+    return f"{label} " if label else ""
+
+
+def _walk(container, numbering: _Numbering, out: list[str]) -> None:
+    for child in container:
+        tag = child.tag
+        if tag == _P:
+            text = _numbering_prefix(child, numbering) + _paragraph_text(child)
+            out.extend(text.split("\n"))
+        elif tag == _TBL:
+            for tc in child.iter(f"{W}tc"):
+                _walk(tc, numbering, out)
+        elif tag in (_SDT, _SDTCONTENT, _INS, _HYPERLINK, _SMARTTAG):
+            _walk(child, numbering, out)
+
+
+def read_docx(data: bytes) -> ReadResult:
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+        names = set(archive.namelist())
+        if "word/document.xml" not in names:
+            raise LegalReadError("Không đọc được tệp DOCX: thiếu phần nội dung word/document.xml.")
+        info = archive.getinfo("word/document.xml")
+        if info.file_size > _MAX_XML:
+            raise LegalReadError("Không đọc được tệp DOCX: phần nội dung quá lớn.")
+        document_xml = archive.read("word/document.xml")
+        numbering_xml = archive.read("word/numbering.xml") if "word/numbering.xml" in names else None
+    except LegalReadError:
+        raise
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, KeyError, OSError, ValueError) as exc:
+        raise LegalReadError("Không đọc được tệp DOCX: tệp bị hỏng hoặc không đầy đủ.") from exc
+    try:
+        parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True)
+        root = etree.fromstring(document_xml, parser)
+        numbering = _Numbering(numbering_xml)
+    except etree.XMLSyntaxError as exc:
+        raise LegalReadError("Không đọc được tệp DOCX: nội dung XML bị hỏng.") from exc
+    body = root.find(f"{W}body")
+    raw: list[str] = []
+    if body is not None:
+        _walk(body, numbering, raw)
+    text = normalize_text("\n".join(raw))
+    lines = [line for line in (r.strip() for r in text.split("\n")) if line]
+    if not lines:
+        raise LegalReadError("Không đọc được tệp DOCX: tài liệu không có chữ.")
+    return ReadResult(lines=lines, format="docx", encoding=None)

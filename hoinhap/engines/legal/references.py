@@ -1,0 +1,289 @@
+"""References: document numbers ("61/2020/QH14", "59-NQ/TW", "769/TTg"), treaties cited by name,
+and provision-level mentions ("điểm a, b khoản 2 Điều 3", "từ Điều 24 đến Điều 28").
+
+``tokenize`` keeps document numbers as single tokens (general-purpose tokenisers split
+"35/2005/QH11" at the slashes).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from hoinhap.engines.legal.textutil import DATE_RE, iso_date
+
+# A document number: "31/2021/NĐ-CP", "38/2025/QĐ-UBND", "39/2021/QĐ-TTg", old-style "769/TTg",
+# "1719/QĐ-TTg", Party documents "59-NQ/TW".
+NUMBER_RE = re.compile(
+    r"(?<![\w/.\-])("
+    r"\d{1,5}(?:/\d{4})?/[A-ZĐ][A-Za-zĐđ0-9]*(?:[-–][A-ZĐ][A-Za-zĐđ0-9]*(?:\.[A-ZĐ][A-Za-zĐđ0-9]*)*)*"
+    r"|\d{1,5}-[A-ZĐ]{1,6}/[A-ZĐ][A-Za-zĐđ]*"
+    r")(?![\w/])"
+)
+
+_TYPE_WORDS = (
+    "Bộ luật",
+    "Luật",
+    "Pháp lệnh",
+    "Nghị định",
+    "Nghị quyết liên tịch",
+    "Nghị quyết",
+    "Thông tư liên tịch",
+    "Thông tư",
+    "Quyết định",
+    "Chỉ thị",
+    "Kết luận",
+    "Thông báo",
+    "Công văn",
+    "Hiến pháp",
+    "Lệnh",
+    "Công điện",
+)
+_TYPE_RE = re.compile(r"(?<!\w)(" + "|".join(re.escape(w) for w in _TYPE_WORDS) + r")(?!\w)")
+
+_SUFFIX_TYPES = (
+    (re.compile(r"/NĐ-"), "Nghị định"),
+    (re.compile(r"TTLT"), "Thông tư liên tịch"),
+    (re.compile(r"/TT-"), "Thông tư"),
+    (re.compile(r"/QĐ-"), "Quyết định"),
+    (re.compile(r"NQLT"), "Nghị quyết liên tịch"),
+    (re.compile(r"NQ[-/]"), "Nghị quyết"),
+    (re.compile(r"/CT-"), "Chỉ thị"),
+    (re.compile(r"KL[-/]"), "Kết luận"),
+    (re.compile(r"/TB-"), "Thông báo"),
+    (re.compile(r"/L-CTN"), "Lệnh"),
+    (re.compile(r"/PL-"), "Pháp lệnh"),
+    (re.compile(r"/CĐ-"), "Công điện"),
+)
+
+_RELATIONS = re.compile(
+    r"(sửa đổi,? bổ sung|sửa đổi|bổ sung|thay thế|bãi bỏ|đình chỉ|hướng dẫn(?: thi hành)?|"
+    r"quy định chi tiết|hết hiệu lực)",
+    re.IGNORECASE,
+)
+_PASSIVE_BY = re.compile(r"^\s*(?:(?:một số điều|một số|tại|theo)\s+)?bởi\b", re.IGNORECASE)
+_PHRASE = re.compile(r"^\s*:?\s*(?:các\s+)?(?:cụm\s+)?từ\b", re.IGNORECASE)
+_FROM_DATE = re.compile(
+    r"(?:kể\s+)?từ\s+ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})", re.IGNORECASE
+)
+
+TREATY_RE = re.compile(
+    r"(?<!\w)(Hiệp định|Công ước|Hiệp ước|Nghị định thư|Điều ước|Thỏa thuận|Bản ghi nhớ)"
+    r"((?:\s+(?:[A-ZĐÂĂÊÔƠƯÁÀẢÃẠÉÈẺẼẸÍÌỈĨỊÓÒỎÕỌÚÙỦŨỤÝỲỶỸỴ][\w\-]*|và|về|xuyên|giữa|với|của|"
+    r"Việt Nam|[A-Z0-9]{2,}))+)"
+)
+_TREATY_TAIL = re.compile(r"(?:\s+(?:và|về|xuyên|giữa|với|của))+$")
+
+
+@dataclass(slots=True)
+class FoundReference:
+    number: str | None
+    type: str | None
+    text: str
+    start: int
+    end: int
+    relation: str | None
+    relation_effective: str | None
+    date: str | None
+    relation_gap: int | None = None  # characters between the relation verb and the citing phrase
+
+
+def _type_from_number(number: str) -> str | None:
+    for pattern, name in _SUFFIX_TYPES:
+        if pattern.search(number):
+            return name
+    return None
+
+
+def _clean_number(raw: str) -> str:
+    return raw.rstrip(".-–")
+
+
+def find_references(text: str, *, default_relation: str | None = None) -> list[FoundReference]:
+    """Every document number in ``text`` with its type, citing phrase and stated relation."""
+    found: list[FoundReference] = []
+    if "/" not in text:
+        return found
+    prev_end = 0
+    for m in NUMBER_RE.finditer(text):
+        number = _clean_number(m.group(1))
+        tail = number.rsplit("/", 1)[-1]
+        if sum(1 for ch in tail if ch.isalpha()) < 2:
+            continue
+        start = m.start(1)
+        window_start = max(prev_end, start - 160)
+        window = text[window_start:start]
+        doc_type = None
+        phrase_start = start
+        for tm in _TYPE_RE.finditer(window):
+            doc_type = tm.group(1)
+            phrase_start = window_start + tm.start(1)
+        if doc_type is None:
+            doc_type = _type_from_number(number)
+        elif doc_type in ("Luật", "Bộ luật") and start - phrase_start > 120:
+            doc_type = _type_from_number(number) or doc_type
+        # A type word far away in a list ("các Quyết định: số 1719/QĐ-TTg, số 920/QĐ-TTg") is
+        # still the type; the citing text is the short phrase before the number.
+        if start - phrase_start > 120:
+            phrase_start = start
+        relation = default_relation
+        relation_gap = None
+        rel_window = text[max(0, phrase_start - 120) : phrase_start]
+        cut = max(rel_window.rfind(";"), rel_window.rfind(". "))
+        if cut >= 0:
+            rel_window = rel_window[cut + 1 :]
+        if relation is None:
+            for rm in reversed(list(_RELATIONS.finditer(rel_window))):
+                after = rel_window[rm.end() :]
+                if _PASSIVE_BY.match(after) or _PHRASE.match(after):
+                    continue
+                if rm.group(1).lower() == "hết hiệu lực":
+                    continue
+                relation = rm.group(1).lower().replace("sửa đổi bổ sung", "sửa đổi, bổ sung")
+                relation_gap = len(after.strip())
+                break
+        after_text = text[m.end() : m.end() + 240]
+        if relation is None and re.match(r"^[^.;]{0,160}?hết hiệu lực", after_text):
+            relation = "hết hiệu lực"
+        date = None
+        dm = re.match(r"^\s*,?\s*ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})", after_text)
+        if dm:
+            date = iso_date(dm.group(1), dm.group(2), dm.group(3))
+        relation_effective = None
+        if relation in ("bãi bỏ", "thay thế", "đình chỉ", "hết hiệu lực", "sửa đổi", "sửa đổi, bổ sung"):
+            sentence = re.split(r"[.;](?!\d)", after_text, maxsplit=1)[0]
+            fm = _FROM_DATE.search(sentence)
+            if fm:
+                relation_effective = iso_date(fm.group(1), fm.group(2), fm.group(3))
+        found.append(
+            FoundReference(
+                number=number,
+                type=doc_type,
+                text=text[phrase_start : start + len(number)],
+                start=start,
+                end=start + len(number),
+                relation=relation,
+                relation_effective=relation_effective,
+                date=date,
+                relation_gap=relation_gap,
+            )
+        )
+        prev_end = start + len(number)
+    return found
+
+
+def find_treaties(text: str) -> list[FoundReference]:
+    out = []
+    if "Hiệp" not in text and "Công ước" not in text and "Điều ước" not in text and "Thỏa" not in text:
+        if "Nghị định thư" not in text and "Bản ghi nhớ" not in text:
+            return out
+    for m in TREATY_RE.finditer(text):
+        name = _TREATY_TAIL.sub("", m.group(0)).strip()
+        if len(name.split()) < 3:
+            continue
+        out.append(
+            FoundReference(
+                number=None,
+                type=m.group(1),
+                text=name,
+                start=m.start(),
+                end=m.start() + len(name),
+                relation=None,
+                relation_effective=None,
+                date=None,
+            )
+        )
+    return out
+
+
+# --- Provision-level references ---------------------------------------------------------------
+_LETTER = r"[a-zđ]"
+_ART = r"\d{1,4}[a-zđ]?"
+PROVISION_RE = re.compile(
+    r"(?<!\w)(?:"
+    r"từ\s+(?P<range_kind>Điều|khoản|điểm)\s+(?P<range_from>\d{1,4}[a-zđ]?|[a-zđ])\s+đến\s+"
+    r"(?:(?P=range_kind)\s+)?(?P<range_to>\d{1,4}[a-zđ]?|[a-zđ])"
+    r"|"
+    rf"(?:điểm\s+(?P<points>{_LETTER}(?:\s*(?:,|và|hoặc)\s*(?:điểm\s+)?{_LETTER}(?!\w))*)\s+)?"
+    r"(?:khoản\s+(?P<clauses>\d{1,3}(?:\s*(?:,|và|hoặc)\s*(?:khoản\s+)?\d{1,3}(?!\w))*)\s+)?"
+    rf"(?P<art>Điều\s+(?:này|{_ART}(?:\s*(?:,|và|hoặc)\s*(?:Điều\s+)?{_ART}(?!\w))*))"
+    r")"
+    r"(?P<tail>(?:\s+(?:của\s+)?(?:(?:Luật|Bộ luật|Pháp lệnh|Nghị định|Nghị quyết|Thông tư liên tịch|"
+    r"Thông tư|Quyết định|Chỉ thị|Hiến pháp)(?:\s+này)?|này))?)"
+)
+_SPLIT = re.compile(r"\s*(?:,|và|hoặc)\s*(?:Điều|khoản|điểm)?\s*")
+
+
+@dataclass(slots=True)
+class FoundProvision:
+    text: str
+    start: int
+    articles: list[str]  # labels, or ["này"] for the current article
+    clauses: list[str]
+    points: list[str]
+    scope: str  # "internal" (… này), "external" (another document named), "bare"
+    range_kind: str | None = None
+
+
+def _items(raw: str | None) -> list[str]:
+    if not raw:
+        return []
+    return [item for item in _SPLIT.split(raw.strip()) if item]
+
+
+def find_provisions(text: str) -> list[FoundProvision]:
+    out: list[FoundProvision] = []
+    if "Điều" not in text and "khoản" not in text and "điểm" not in text:
+        return out
+    for m in PROVISION_RE.finditer(text):
+        tail = m.group("tail") or ""
+        tail_words = tail.strip()
+        if tail_words.endswith("này"):
+            scope = "internal"
+        elif tail_words:
+            scope = "external"
+        else:
+            scope = "bare"
+        if m.group("range_kind"):
+            kind = m.group("range_kind")
+            out.append(
+                FoundProvision(
+                    text=m.group(0).strip(),
+                    start=m.start(),
+                    articles=[m.group("range_from"), m.group("range_to")] if kind == "Điều" else [],
+                    clauses=[m.group("range_from"), m.group("range_to")] if kind == "khoản" else [],
+                    points=[m.group("range_from"), m.group("range_to")] if kind == "điểm" else [],
+                    scope=scope,
+                    range_kind=kind,
+                )
+            )
+            continue
+        art = m.group("art")[len("Điều") :].strip()
+        articles = ["này"] if art == "này" else _items(art)
+        if art == "này":
+            scope = "internal"
+        out.append(
+            FoundProvision(
+                text=m.group(0).strip(),
+                start=m.start(),
+                articles=articles,
+                clauses=_items(m.group("clauses")),
+                points=_items(m.group("points")),
+                scope=scope,
+            )
+        )
+    return out
+
+
+# --- Tokens -----------------------------------------------------------------------------------
+_TOKEN_RE = re.compile(NUMBER_RE.pattern + r"|\d+(?:[.,]\d+)*|[^\W\d_]+(?:-[^\W\d_]+)*|[^\s\w]", re.UNICODE)
+
+
+def tokenize(text: str) -> list[str]:
+    """Words, numbers and punctuation; a document number ("35/2005/QH11") is one token."""
+    return [m.group(0) for m in _TOKEN_RE.finditer(text)]
+
+
+def parse_date_phrase(text: str) -> str | None:
+    m = DATE_RE.search(text)
+    return iso_date(*m.groups()) if m else None

@@ -1,0 +1,94 @@
+"""Small text helpers of the legal engine: case conversion of headings, dates, Roman numerals."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+_WS = re.compile(r"\s+")
+_ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100, "D": 500, "M": 1000}
+_ROMAN_RE = re.compile(r"^[IVXLCDM]+$")
+_ORDINALS = {
+    "nhất": 1, "một": 1, "hai": 2, "ba": 3, "tư": 4, "bốn": 4, "năm": 5, "sáu": 6, "bảy": 7,
+    "tám": 8, "chín": 9, "mười": 10,
+}  # fmt: skip
+
+
+def squash(text: str) -> str:
+    return _WS.sub(" ", text).strip()
+
+
+def key(text: str) -> str:
+    """Comparison key: case-folded, whitespace squashed."""
+    return squash(text).casefold()
+
+
+def roman_to_int(label: str) -> int | None:
+    label = label.upper()
+    if not _ROMAN_RE.match(label):
+        return None
+    total = 0
+    prev = 0
+    for ch in reversed(label):
+        value = _ROMAN[ch]
+        if value < prev:
+            total -= value
+        else:
+            total += value
+            prev = value
+    return total
+
+
+def label_number(label: str) -> int | None:
+    """ "5" -> 5, "20a" -> 20, "IV" -> 4, "thứ nhất" -> 1."""
+    m = re.match(r"\d+", label)
+    if m:
+        return int(m.group(0))
+    roman = roman_to_int(label)
+    if roman is not None:
+        return roman
+    words = label.lower().split()
+    if words and words[-1] in _ORDINALS:
+        return _ORDINALS[words[-1]]
+    return None
+
+
+def upper_ratio(text: str) -> float:
+    letters = [ch for ch in text if ch.isalpha()]
+    if not letters:
+        return 0.0
+    return sum(1 for ch in letters if ch.isupper()) / len(letters)
+
+
+def is_upper_line(text: str, threshold: float = 0.6) -> bool:
+    return upper_ratio(text) >= threshold
+
+
+def sentence_case(text: str) -> str:
+    """ "QUY ĐỊNH VỀ THÔNG TƯ SỐ 07/2019/TT-BCT" -> "Quy định về thông tư số 07/2019/TT-BCT".
+
+    Tokens holding a digit (document numbers) keep their printed case."""
+    words = squash(text).split(" ")
+    out = []
+    for word in words:
+        if any(ch.isdigit() for ch in word):
+            out.append(word)
+        else:
+            out.append(word.lower())
+    result = " ".join(out)
+    return result[:1].upper() + result[1:] if result else result
+
+
+def title_case_words(text: str) -> str:
+    """ "CẦN THƠ" -> "Cần Thơ", "BÀ RỊA - VŨNG TÀU" -> "Bà Rịa - Vũng Tàu"."""
+    return " ".join(w[:1].upper() + w[1:].lower() for w in squash(text).split(" "))
+
+
+def iso_date(day: str | int, month: str | int, year: str | int) -> str | None:
+    try:
+        return dt.date(int(year), int(month), int(day)).isoformat()
+    except (ValueError, TypeError):
+        return None
+
+
+DATE_RE = re.compile(r"ngày\s+(\d{1,2})\s*(?:tháng|/)\s*(\d{1,2})\s*(?:năm|/)\s*(\d{4})", re.IGNORECASE)
