@@ -13,40 +13,52 @@ import re
 
 from hoinhap.engines.legal.errors import LegalReadError
 from hoinhap.engines.legal.readers import ReadResult
+from hoinhap.engines.legal.textutil import is_upper_line
 from hoinhap.engines.text.encodings import normalize_text
 
 _STARTS_BLOCK = re.compile(
-    r"^(?:Điều|ĐIỀU|Chương|CHƯƠNG|Mục|MỤC|Phần|PHẦN|Tiểu mục|TIỂU MỤC|PHỤ LỤC|Phụ lục|Nơi nhận"
-    r"|\d{1,3}\.(?!\d)|[a-zđ]\)|[-–•+]\s|[“\"])"
+    r"^(?:(?:Điều|ĐIỀU)\s*\d|(?:Chương|CHƯƠNG|Mục|MỤC|Tiểu mục|TIỂU MỤC)\s+[IVXLC\d]|(?:Phần|PHẦN)\s+(?:thứ|THỨ|[IVXLC\d])"
+    r"|PHỤ LỤC|Nơi nhận|Căn cứ|Theo đề nghị|\d{1,3}\.(?!\d)|[a-zđ]\)|[-–•+]\s|[“\"])"
 )
 _TERMINAL = (".", ";", ":", "!", "?")
 
 
-def _join_wrapped(page_lines: list[dict]) -> list[str]:
-    if not page_lines:
+def _join_wrapped(pages: list[list[dict]]) -> list[str]:
+    all_lines = [line for page in pages for line in page]
+    if not all_lines:
         return []
-    right = max(line["x1"] for line in page_lines)
-    left = min(line["x0"] for line in page_lines)
+    right = max(line["x1"] for line in all_lines)
+    left = min(line["x0"] for line in all_lines)
     width = max(right - left, 1.0)
     out: list[str] = []
     prev = None
-    for line in page_lines:
-        text = line["text"].strip()
-        if not text:
-            continue
-        if prev is not None and out:
-            first_word = text.split(" ", 1)[0]
-            span = line["x1"] - line["x0"]
-            char_w = span / max(len(text), 1)
-            gap = right - prev["x1"]
-            wrapped = gap < char_w * (len(first_word) + 1.5) and (prev["x1"] - left) > 0.6 * width
-            same_block = abs(line["top"] - prev["bottom"]) < 2.5 * max(prev["bottom"] - prev["top"], 1)
-            if wrapped and same_block and not _STARTS_BLOCK.match(text):
-                out[-1] = f"{out[-1]} {text}"
-                prev = line
+    for page in pages:
+        first_on_page = True
+        for line in page:
+            text = line["text"].strip()
+            if not text:
                 continue
-        out.append(text)
-        prev = line
+            if prev is not None and out:
+                first_word = text.split(" ", 1)[0]
+                span = line["x1"] - line["x0"]
+                char_w = span / max(len(text), 1)
+                gap = right - prev["x1"]
+                wrapped = gap < char_w * (len(first_word) + 1.5) and (prev["x1"] - left) > 0.6 * width
+                same_block = first_on_page or (
+                    abs(line["top"] - prev["bottom"]) < 2.5 * max(prev["bottom"] - prev["top"], 1)
+                )
+                same_case = is_upper_line(out[-1][-40:]) == is_upper_line(text[:40])
+                # A heading-like start still continues a wrapped sentence ("… tại khoản 1" /
+                # "Điều 122.") unless the previous line closed its sentence.
+                opens_block = _STARTS_BLOCK.match(text) and out[-1].rstrip().endswith(_TERMINAL)
+                if wrapped and same_block and same_case and not opens_block:
+                    out[-1] = f"{out[-1]} {text}"
+                    prev = line
+                    first_on_page = False
+                    continue
+            out.append(text)
+            prev = line
+            first_on_page = False
     return out
 
 
@@ -84,9 +96,8 @@ def read_pdf(data: bytes) -> ReadResult:
             import pdfplumber
 
             with pdfplumber.open(io.BytesIO(data)) as pdf:
-                for page in pdf.pages:
-                    page_lines = page.extract_text_lines(strip=True, return_chars=False)
-                    lines.extend(_join_wrapped(page_lines))
+                pages = [page.extract_text_lines(strip=True, return_chars=False) for page in pdf.pages]
+            lines.extend(_join_wrapped(pages))
     except LegalReadError:
         raise
     except Exception as exc:  # noqa: BLE001 - pdfminer raises many kinds of errors on bad files
