@@ -62,7 +62,9 @@ def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(prog="hoinhap parse", description="Đọc một văn bản quy phạm pháp luật.")
     parser.add_argument("file")
     parser.add_argument("--json", action="store_true", help="in kết quả dạng JSON")
-    parser.add_argument("--max-mb", type=float, default=None, help="giới hạn kích thước tệp (MB), mặc định 50")
+    parser.add_argument(
+        "--max-mb", type=float, default=None, help="giới hạn kích thước tệp (MB), mặc định 50"
+    )
     args = parser.parse_args(argv)
     max_bytes = int(args.max_mb * MB) if args.max_mb is not None else None
     try:

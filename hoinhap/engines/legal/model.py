@@ -107,9 +107,16 @@ class Document:
     source_format: str | None = None
     encoding: str | None = None
 
-    def nodes(self):
-        for node in self.structure:
-            yield from node.walk()
+    def nodes(self) -> list[Node]:
+        """Every node in document order."""
+        out: list[Node] = []
+        stack = list(reversed(self.structure))
+        while stack:
+            node = stack.pop()
+            out.append(node)
+            if node.children:
+                stack.extend(reversed(node.children))
+        return out
 
     def count(self, kind: str) -> int:
         return sum(1 for node in self.nodes() if node.kind == kind)

@@ -107,23 +107,25 @@ _LOCAL_LEVEL = re.compile(r"^(THÀNH PHỐ|TỈNH|HUYỆN|QUẬN|THỊ XÃ|XÃ|P
 
 _MOTTO = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 _SEPARATOR = re.compile(r"^[\s\-–—_=*.~•]+$")
-_NUMBER_LINE = re.compile(
-    r"(?:^|\s)(?:[Ss]ố|SỐ)\s*(?:hiệu)?\s*[:.]?\s*(\d[0-9A-Za-zĐđ/.\-–]*[0-9A-Za-zĐđ])"
-)
+_NUMBER_LINE = re.compile(r"(?:^|\s)(?:[Ss]ố|SỐ)\s*(?:hiệu)?\s*[:.]?\s*(\d[0-9A-Za-zĐđ/.\-–]*[0-9A-Za-zĐđ])")
 _DATE_LINE = re.compile(
     r"^(?P<place>.*?)\s*,?\s*ngày\s+(?P<d>\d{1,2})\s*tháng\s+(?P<m>\d{1,2})\s*năm\s+(?P<y>\d{4})",
     re.IGNORECASE,
 )
 _DATE_HINT = re.compile(r"ngày\b.*\b(?:tháng|năm)\b", re.IGNORECASE)
 
-_PART_RE = re.compile(r"^(?:PHẦN|Phần)\s+(THỨ\s+[^\s.:]+|thứ\s+[^\s.:]+|[IVXLC]+|\d{1,3})\b\s*[.:\-–]?\s*(.*)$")
+_PART_RE = re.compile(
+    r"^(?:PHẦN|Phần)\s+(THỨ\s+[^\s.:]+|thứ\s+[^\s.:]+|[IVXLC]+|\d{1,3})\b\s*[.:\-–]?\s*(.*)$"
+)
 _CHAPTER_RE = re.compile(r"^(?:CHƯƠNG|Chương)\s+([IVXLC]+|\d{1,3})([a-zA-Z]?)\b\s*[.:\-–]?\s*(.*)$")
 _SECTION_RE = re.compile(r"^(?:MỤC|Mục)\s+([IVXLC]+|\d{1,3})([a-z]?)\b\s*[.:\-–]?\s*(.*)$")
 _SUBSECTION_RE = re.compile(r"^(?:TIỂU MỤC|Tiểu mục)\s+(\d{1,3}|[IVXLC]+)\b\s*[.:\-–]?\s*(.*)$")
 _ARTICLE_RE = re.compile(r"^(?:Điều|ĐIỀU)\s*(\d{1,4}[a-zđ]?)(?![\w/])\s*(?P<sep>[.:]*)\s*(?P<rest>.*)$")
 _CLAUSE_RE = re.compile(r"^(\d{1,3})(?P<sep>\s*\.+\s*|\s+)(?=[^\W\d_]|[“\"(])(?P<rest>.*)$")
 _POINT_RE = re.compile(r"^([a-zđ])\s?\)\s*(?P<rest>.*)$")
-_ANNEX_RE = re.compile(r"^(?:PHỤ LỤC|PHỤ LỤC SỐ|Phụ lục số)\b\s*([IVXLC]+|\d{1,3}[a-z]?|[A-Z])?\b\s*[.:\-–]?\s*(.*)$")
+_ANNEX_RE = re.compile(
+    r"^(?:PHỤ LỤC|PHỤ LỤC SỐ|Phụ lục số)\b\s*([IVXLC]+|\d{1,3}[a-z]?|[A-Z])?\b\s*[.:\-–]?\s*(.*)$"
+)
 _RECIPIENTS = re.compile(r"^Nơi\s+nhận\b", re.IGNORECASE)
 _SIGN_PREFIX = re.compile(r"^(?:TM|KT|TL|TUQ|Q)\s*\.\s*\S")
 _POSITIONS = {
@@ -230,7 +232,12 @@ class _Parser:
                 if number and number in place:
                     place = place.split(number, 1)[1]
                 place = place.strip(" ,.:;-–\t")
-                if place and len(place) <= 40 and place[:1].isupper() and not any(ch.isdigit() for ch in place):
+                if (
+                    place
+                    and len(place) <= 40
+                    and place[:1].isupper()
+                    and not any(ch.isdigit() for ch in place)
+                ):
                     self.doc.place = place
                 break
             if _DATE_HINT.search(line) and i <= (number_idx or 0) + 3:
@@ -402,7 +409,7 @@ class _Parser:
                     depth, straight_open = _quotes(line, depth, straight_open)
                     i += 1
                     continue
-            if first in "“\"":
+            if first in '“"':
                 add_text(line)
                 depth, straight_open = _quotes(line, depth, straight_open)
                 i += 1
@@ -422,7 +429,9 @@ class _Parser:
                         if label in seen_articles:
                             self.warn.append(f"Trùng số điều: Điều {label} xuất hiện nhiều lần.")
                         elif last_article_label is not None and num < last_article_num:
-                            self.warn.append(f"Số điều không theo thứ tự: Điều {label} sau Điều {last_article_label}.")
+                            self.warn.append(
+                                f"Số điều không theo thứ tự: Điều {label} sau Điều {last_article_label}."
+                            )
                         seen_articles.add(label)
                         last_article_num = max(num, last_article_num)
                         last_article_label = label
@@ -648,9 +657,9 @@ class _Parser:
                 _add_unique(doc.replaces, ref.number)
             elif ref.relation == "hết hiệu lực" or (ref.relation == "bãi bỏ" and whole):
                 _add_unique(doc.repeals, ref.number)
-            elif ref.relation in ("sửa đổi", "bổ sung", "sửa đổi, bổ sung") and ref.node.split("__")[-1].startswith(
-                "art_"
-            ):
+            elif ref.relation in ("sửa đổi", "bổ sung", "sửa đổi, bổ sung") and ref.node.split("__")[
+                -1
+            ].startswith("art_"):
                 _add_unique(doc.amends, ref.number)
 
     def provisions(self) -> None:
@@ -693,7 +702,12 @@ def _resolve(found, current_article: Node, articles: dict[str, Node]) -> list[st
         arts = [articles[label] for label in found.articles if label in articles]
     if found.range_kind == "khoản":
         lo, hi = (int(x) for x in found.clauses)
-        return [c.id for a in arts for c in a.children if c.kind == "clause" and lo <= (label_number(c.label) or 0) <= hi]
+        return [
+            c.id
+            for a in arts
+            for c in a.children
+            if c.kind == "clause" and lo <= (label_number(c.label) or 0) <= hi
+        ]
     targets: list[str] = []
     for art in arts:
         if not found.clauses:
@@ -758,7 +772,10 @@ def _is_article_heading(line: str) -> bool:
 
 def _is_structural(line: str) -> bool:
     return bool(
-        _is_article_heading(line) or _CHAPTER_RE.match(line) or _PART_RE.match(line) or _SECTION_RE.match(line)
+        _is_article_heading(line)
+        or _CHAPTER_RE.match(line)
+        or _PART_RE.match(line)
+        or _SECTION_RE.match(line)
     )
 
 
@@ -770,9 +787,9 @@ def _is_signature(line: str) -> bool:
 
 
 def _is_body_end(line: str, lines: list[str], i: int) -> bool:
-    if _is_signature(line):
+    if len(line) < 90 and line[1:2].isupper() and _is_signature(line):
         return True
-    if _CLOSING_FORMULA.match(line):
+    if line.endswith(".") and "thông qua" in line and _CLOSING_FORMULA.match(line):
         return True
     if line.startswith("PHỤ LỤC") and _ANNEX_RE.match(line):
         return True

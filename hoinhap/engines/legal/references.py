@@ -63,9 +63,12 @@ _RELATIONS = re.compile(
 )
 _PASSIVE_BY = re.compile(r"^\s*(?:(?:một số điều|một số|tại|theo)\s+)?bởi\b", re.IGNORECASE)
 _PHRASE = re.compile(r"^\s*:?\s*(?:các\s+)?(?:cụm\s+)?từ\b", re.IGNORECASE)
-_FROM_DATE = re.compile(
-    r"(?:kể\s+)?từ\s+ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})", re.IGNORECASE
-)
+_FROM_DATE = re.compile(r"(?:kể\s+)?từ\s+ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})", re.IGNORECASE)
+
+_LAST_TYPE_RE = re.compile(r"(?s).*(?<!\w)(" + "|".join(re.escape(w) for w in _TYPE_WORDS) + r")(?!\w)")
+_LAST_RELATION_RE = re.compile(r"(?s).*" + _RELATIONS.pattern, re.IGNORECASE)
+_EXPIRES = re.compile(r"^[^.;]{0,160}?hết hiệu lực")
+_DATE_AFTER = re.compile(r"^\s*,?\s*ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})")
 
 TREATY_RE = re.compile(
     r"(?<!\w)(Hiệp định|Công ước|Hiệp ước|Nghị định thư|Điều ước|Thỏa thuận|Bản ghi nhớ)"
@@ -115,7 +118,8 @@ def find_references(text: str, *, default_relation: str | None = None) -> list[F
         window = text[window_start:start]
         doc_type = None
         phrase_start = start
-        for tm in _TYPE_RE.finditer(window):
+        tm = _LAST_TYPE_RE.match(window)
+        if tm:
             doc_type = tm.group(1)
             phrase_start = window_start + tm.start(1)
         if doc_type is None:
@@ -133,20 +137,24 @@ def find_references(text: str, *, default_relation: str | None = None) -> list[F
         if cut >= 0:
             rel_window = rel_window[cut + 1 :]
         if relation is None:
-            for rm in reversed(list(_RELATIONS.finditer(rel_window))):
+            scan = rel_window
+            while scan:
+                rm = _LAST_RELATION_RE.match(scan)
+                if not rm:
+                    break
                 after = rel_window[rm.end() :]
-                if _PASSIVE_BY.match(after) or _PHRASE.match(after):
+                verb = rm.group(1).lower()
+                if _PASSIVE_BY.match(after) or _PHRASE.match(after) or verb == "hết hiệu lực":
+                    scan = scan[: rm.start(1)]
                     continue
-                if rm.group(1).lower() == "hết hiệu lực":
-                    continue
-                relation = rm.group(1).lower().replace("sửa đổi bổ sung", "sửa đổi, bổ sung")
+                relation = verb.replace("sửa đổi bổ sung", "sửa đổi, bổ sung")
                 relation_gap = len(after.strip())
                 break
         after_text = text[m.end() : m.end() + 240]
-        if relation is None and re.match(r"^[^.;]{0,160}?hết hiệu lực", after_text):
+        if relation is None and "hiệu lực" in after_text and _EXPIRES.match(after_text):
             relation = "hết hiệu lực"
         date = None
-        dm = re.match(r"^\s*,?\s*ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})", after_text)
+        dm = _DATE_AFTER.match(after_text) if "ngày" in after_text[:12] else None
         if dm:
             date = iso_date(dm.group(1), dm.group(2), dm.group(3))
         relation_effective = None
@@ -233,7 +241,7 @@ def _items(raw: str | None) -> list[str]:
 
 def find_provisions(text: str) -> list[FoundProvision]:
     out: list[FoundProvision] = []
-    if "Điều" not in text and "khoản" not in text and "điểm" not in text:
+    if "Điều" not in text and "đến" not in text:
         return out
     for m in PROVISION_RE.finditer(text):
         tail = m.group("tail") or ""

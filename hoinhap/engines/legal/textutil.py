@@ -53,14 +53,24 @@ def label_number(label: str) -> int | None:
     return None
 
 
+_LOWER_RE = re.compile(r"[^\W\d_]")
+
+
 def upper_ratio(text: str) -> float:
-    letters = [ch for ch in text if ch.isalpha()]
+    text = text[:120]
+    letters = len(_LOWER_RE.findall(text))
     if not letters:
         return 0.0
-    return sum(1 for ch in letters if ch.isupper()) / len(letters)
+    lowered = text.lower()
+    upper = sum(1 for a, b in zip(text, lowered, strict=False) if a != b)
+    return upper / letters
 
 
 def is_upper_line(text: str, threshold: float = 0.6) -> bool:
+    if text.isupper():
+        return True
+    if text.islower() or not text[:1].isupper() and text[1:2].islower():
+        return False
     return upper_ratio(text) >= threshold
 
 

@@ -24,7 +24,6 @@ _SDT, _SDTCONTENT, _INS, _HYPERLINK, _SMARTTAG = (
     f"{W}hyperlink",
     f"{W}smartTag",
 )
-_DEL = f"{W}del"
 _VAL = f"{W}val"
 _MAX_XML = 200 * 1024 * 1024
 
@@ -66,6 +65,7 @@ class _Numbering:
 
     def __init__(self, xml: bytes | None):
         self.levels: dict[tuple[str, int], tuple[str, str, int]] = {}
+        self.style_numbering: dict[str, tuple[str, int]] = {}
         self.counters: dict[str, list[int]] = {}
         if not xml:
             return
@@ -115,7 +115,7 @@ class _Numbering:
 
 def _paragraph_text(p) -> str:
     parts: list[str] = []
-    for el in p.iter(_T, _TAB, _BR, _CR, _DEL):
+    for el in p.iter(_T, _TAB, _BR, _CR):
         tag = el.tag
         if tag == _T:
             # Deleted text (w:delText) is a different tag, so it never gets here.
@@ -128,21 +128,42 @@ def _paragraph_text(p) -> str:
     return "".join(parts)
 
 
+def _style_numbering(styles_xml: bytes | None) -> dict[str, tuple[str, int]]:
+    """styleId -> (numId, ilvl) for paragraph styles that carry list numbering ("List Number")."""
+    out: dict[str, tuple[str, int]] = {}
+    if not styles_xml:
+        return out
+    root = etree.fromstring(styles_xml)
+    for style in root.iter(f"{W}style"):
+        numpr = style.find(f"{W}pPr/{W}numPr")
+        if numpr is None:
+            continue
+        num_id = numpr.find(f"{W}numId")
+        ilvl = numpr.find(f"{W}ilvl")
+        if num_id is not None:
+            out[style.get(f"{W}styleId")] = (num_id.get(_VAL), int(ilvl.get(_VAL)) if ilvl is not None else 0)
+    return out
+
+
 def _numbering_prefix(p, numbering: _Numbering) -> str:
     ppr = p.find(f"{W}pPr")
     if ppr is None:
         return ""
     numpr = ppr.find(f"{W}numPr")
-    if numpr is None:
+    num_id = None
+    ilvl = 0
+    if numpr is not None:
+        num_id_el = numpr.find(f"{W}numId")
+        ilvl_el = numpr.find(f"{W}ilvl")
+        if num_id_el is not None:
+            num_id = num_id_el.get(_VAL)
+        ilvl = int(ilvl_el.get(_VAL)) if ilvl_el is not None else 0
+    else:
+        pstyle = ppr.find(f"{W}pStyle")
+        if pstyle is not None and pstyle.get(_VAL) in numbering.style_numbering:
+            num_id, ilvl = numbering.style_numbering[pstyle.get(_VAL)]
+    if num_id is None or num_id == "0":
         return ""
-    num_id_el = numpr.find(f"{W}numId")
-    ilvl_el = numpr.find(f"{W}ilvl")
-    if num_id_el is None:
-        return ""
-    num_id = num_id_el.get(_VAL)
-    if num_id == "0":
-        return ""
-    ilvl = int(ilvl_el.get(_VAL)) if ilvl_el is not None else 0
     label = numbering.label(num_id, ilvl)
     return f"{label} " if label else ""
 
@@ -171,6 +192,7 @@ def read_docx(data: bytes) -> ReadResult:
             raise LegalReadError("Không đọc được tệp DOCX: phần nội dung quá lớn.")
         document_xml = archive.read("word/document.xml")
         numbering_xml = archive.read("word/numbering.xml") if "word/numbering.xml" in names else None
+        styles_xml = archive.read("word/styles.xml") if "word/styles.xml" in names else None
     except LegalReadError:
         raise
     except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, KeyError, OSError, ValueError) as exc:
@@ -179,6 +201,7 @@ def read_docx(data: bytes) -> ReadResult:
         parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True)
         root = etree.fromstring(document_xml, parser)
         numbering = _Numbering(numbering_xml)
+        numbering.style_numbering = _style_numbering(styles_xml)
     except etree.XMLSyntaxError as exc:
         raise LegalReadError("Không đọc được tệp DOCX: nội dung XML bị hỏng.") from exc
     body = root.find(f"{W}body")
