@@ -365,6 +365,12 @@ def find_deadline(sentence: str, reference: dt.date | None = None) -> tuple[Dead
         rank = cand.rank()
         if rank <= 0 or _qualifies_object(folded, cand):
             continue
+        if (
+            cand.marker is None
+            and cand.kind in ("quarter", "half_year", "month")
+            and not re.match(r"\s*(?:[.;,)]|$)", folded[cand.end : cand.end + 3])
+        ):
+            continue  # a bare period inside a phrase qualifies its object ("sơ kết 6 tháng đầu năm 2025 và …")
         if best is None or rank >= best_rank:
             best, best_rank = cand, rank
     if best is None:
