@@ -290,12 +290,51 @@ _EDGE_GLUE = "-/&_\u2010\u2011\u2013"
 
 # A territorial form right after the name of a body is the seat of that body, not the People's Committee
 # ("Công an tỉnh X", "Sở Tài chính tỉnh X").
-_QUALIFIER_HEADS = (
-    "sở công an cục chi cục kho bạc tòa án viện kiểm sát bộ chỉ huy đài phát thanh thanh tra ban văn phòng báo "
-    "hội liên đoàn bệnh viện trường đại học bảo hiểm ngân hàng quỹ trung tâm cảnh sát bộ đội hải quan tỉnh ủy "
-    "thành ủy tỉnh đoàn thành đoàn đảng bộ ủy ban đoàn học viện kiểm toán"
-)
-_HEAD_SET = {fold(w) for w in _QUALIFIER_HEADS.split()}
+_QUALIFIER_HEADS = [
+    "sở",
+    "công an",
+    "cục",
+    "chi cục",
+    "kho bạc",
+    "tòa án",
+    "viện kiểm sát",
+    "bộ chỉ huy",
+    "bộ đội",
+    "đài phát thanh",
+    "đài truyền hình",
+    "thanh tra",
+    "ban",
+    "văn phòng",
+    "báo",
+    "hội",
+    "hiệp hội",
+    "liên đoàn",
+    "liên minh",
+    "bệnh viện",
+    "trường",
+    "đại học",
+    "học viện",
+    "bảo hiểm xã hội",
+    "ngân hàng",
+    "quỹ",
+    "trung tâm",
+    "cảnh sát",
+    "hải quan",
+    "tỉnh ủy",
+    "thành ủy",
+    "tỉnh đoàn",
+    "thành đoàn",
+    "đảng bộ",
+    "ủy ban mặt trận",
+    "ủy ban kiểm tra",
+    "đoàn",
+    "kiểm toán",
+    "công ty",
+    "tổng công ty",
+    "điện lực",
+    "bưu điện",
+]
+_HEADS = [tuple(fold(h).split()) for h in _QUALIFIER_HEADS]
 _FUNCTION_WORDS = {
     "tại",
     "ở",
@@ -335,28 +374,24 @@ _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 
 
 def _is_qualified(text: str, start: int) -> bool:
-    """True if the words just before ``start`` name a body of which the territorial form is the seat."""
+    """True if the words just before ``start`` name a body of which the territorial form is the seat
+    ("Công an tỉnh X", "Sở Tài nguyên và Môi trường tỉnh X"), not when a clause mentions the province
+    ("Bộ Tài chính hướng dẫn tỉnh X", "làm việc với tỉnh X")."""
     before = text[max(0, start - 120) : start]
     if not before or not before[-1].isspace():
         return False
-    words = list(_WORD.finditer(before))
-    if not words:
-        return False
     # Only the current clause: stop at punctuation.
     tail_from = max(before.rfind(p) for p in ',;:.()\n"“”')
-    words = [w for w in words if w.start() > tail_from]
-    for n, w in enumerate(reversed(words)):
-        if n > 8:
+    words = [w.group() for w in _WORD.finditer(before, tail_from + 1)][-9:]
+    folded = [fold(w) for w in words]
+    for i in range(len(words) - 1, -1, -1):
+        if normalize(words[i]).lower() in _FUNCTION_WORDS:
             return False
-        word = w.group()
-        low = normalize(word).lower()
-        if low in _FUNCTION_WORDS:
-            return False
-        if word[0].isupper() and fold(word) in _HEAD_SET:
-            if fold(word) == "so" and low != "sở":
-                return False
-            # A head word that opens a sentence or a list item names the body only with a capital.
-            return True
+        if not words[i][0].isupper():
+            continue
+        for head in _HEADS:
+            if tuple(folded[i : i + len(head)]) == head:
+                return head != ("so",) or normalize(words[i]).lower() == "sở"
     return False
 
 
@@ -942,7 +977,7 @@ def _read(path: Path) -> dict:
     try:
         with open(path, encoding="utf-8") as fh:
             # yaml.safe_load, with the C implementation of the same safe loader where it is built in.
-            return yaml.load(fh, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # noqa: S506
+            return yaml.load(fh, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     except yaml.YAMLError as exc:
         raise DirectoryError(f"{path}: not valid YAML: {exc}") from exc
 

@@ -625,7 +625,21 @@ def test_find_all_screening_provisions(d):
             "Văn phòng Chính phủ đã làm việc với tỉnh Lai Châu",
             [("Văn phòng Chính phủ", "VPCP"), ("tỉnh Lai Châu", "UBND_LAICHAU")],
         ),
+        (
+            "Bộ Tài chính hướng dẫn tỉnh Lai Châu",
+            [("Bộ Tài chính", "BTC"), ("tỉnh Lai Châu", "UBND_LAICHAU")],
+        ),
+        ("Ngân hàng Nhà nước chi nhánh tỉnh Lai Châu", [("Ngân hàng Nhà nước", "NHNN")]),
+        ("Đoàn đại biểu Quốc hội tỉnh Lai Châu", []),
+        ("Số liệu tỉnh Lai Châu", [("tỉnh Lai Châu", "UBND_LAICHAU")]),
         ("thành phố Lào Cai, huyện Bát Xát", []),  # a city of a province, not the province
+        (
+            "Ủy ban nhân dân huyện Bát Xát, Hội đồng nhân dân thị xã Sa Pa",
+            [
+                ("Ủy ban nhân dân huyện", "body:Ủy ban nhân dân cấp huyện"),
+                ("Hội đồng nhân dân thị xã", "body:Hội đồng nhân dân cấp huyện"),
+            ],
+        ),
         ("Hà Nội, ngày 14 tháng 10 năm 2024", []),
         ("Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh Lai Châu", []),
         ("Hội đồng nhân dân, Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương", []),
