@@ -635,9 +635,7 @@ class _Parser:
         for line in self.preamble_lines:
             collect(line, "preamble", "căn cứ" if line.startswith("Căn cứ") else None)
         for node in doc.nodes():
-            if node.title:
-                collect(node.title, node.id)
-            collect(node.text, node.id)
+            collect(f"{node.title}\n{node.text}" if node.title else node.text, node.id)
         for annex in doc.annexes:
             collect(annex.title or "", annex.id)
             collect(annex.text, annex.id)

@@ -184,7 +184,7 @@ def _decode_cp1258(data: bytes) -> str:
 
 # --- Tone-mark convention, fast path ----------------------------------------------------------
 _OLD_STYLE = re.compile(
-    "[oOuU][\u00e1\u00e0\u1ea3\u00e3\u1ea1\u00c1\u00c0\u1ea2\u00c3\u1ea0"
+    "(?<![qQ])[oOuU][\u00e1\u00e0\u1ea3\u00e3\u1ea1\u00c1\u00c0\u1ea2\u00c3\u1ea0"
     "\u00e9\u00e8\u1ebb\u1ebd\u1eb9\u00c9\u00c8\u1eba\u1ebc\u1eb8"
     "\u00fd\u1ef3\u1ef7\u1ef9\u1ef5\u00dd\u1ef2\u1ef6\u1ef8\u1ef4](?![^\\W\\d_])"
 )
