@@ -441,6 +441,11 @@ class Directory:
         self.path = path
         if not isinstance(data, dict):
             raise DirectoryError(f"{path}: the top level must be a mapping with 'agencies:'")
+        unknown = set(data) - {"source", "agencies", "abolished_bodies", "stop_phrases"}
+        if unknown:
+            raise DirectoryError(f"{path}: unknown top-level key(s) {sorted(unknown)}")
+        if not isinstance(data.get("agencies"), list) or not data["agencies"]:
+            raise DirectoryError(f"{path}: 'agencies' must be a non-empty list")
         self.sources: list[str] = [str(s) for s in data.get("source") or []]
         self.agencies: list[Agency] = [self._agency(i, e) for i, e in enumerate(data.get("agencies") or [])]
         self.abolished_bodies: list[AbolishedBody] = [

@@ -826,6 +826,13 @@ def test_validate_successor_loop(tmp_path):
         validate(_write(tmp_path, text))
 
 
+def test_validate_top_level(tmp_path):
+    with pytest.raises(DirectoryError, match="unknown top-level key"):
+        validate(_write(tmp_path, GOOD + "agencys: []\n"))
+    with pytest.raises(DirectoryError, match="'agencies' must be a non-empty list"):
+        validate(_write(tmp_path, "source: []\n"))
+
+
 def test_validate_bad_yaml(tmp_path):
     with pytest.raises(DirectoryError, match="not valid YAML"):
         validate(_write(tmp_path, "agencies: [\n"))
