@@ -25,6 +25,8 @@ import yaml
 
 from hoinhap.engines.text.normalize import fold, nfc, normalize
 
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 DATA_DIR = Path(__file__).resolve().parent / "data"
 DEFAULT_BASIS = DATA_DIR / "basis.yaml"
 DEFAULT_LEXICON = DATA_DIR / "lexicon.yaml"
@@ -127,10 +129,12 @@ class Compiled:
     """Matchers for one script: accented (lower-case NFC) or folded (no diacritics)."""
 
     automaton: Any
+    title_automaton: Any
     final_clause: re.Pattern[str]
     negation: re.Pattern[str]
     listing: re.Pattern[str]
-    precedence: list[tuple[str, re.Pattern[str]]]
+    precedence: list[tuple[str, tuple[str, ...], re.Pattern[str]]]
+    district_gate: tuple[str, ...]
     district: re.Pattern[str]
     district_exclude: re.Pattern[str]
     conditional: re.Pattern[str]
@@ -193,7 +197,7 @@ def _read(path_or_dict: Any) -> dict[str, Any]:
     text = p.read_text(encoding="utf-8")
     if p.suffix.lower() == ".json":
         return json.loads(text)
-    return yaml.safe_load(text) or {}
+    return yaml.load(text, Loader=_Loader) or {}
 
 
 def _compile_matchers(lex: dict[str, Any], concepts: list[Concept], folded: bool) -> Compiled:
@@ -205,46 +209,70 @@ def _compile_matchers(lex: dict[str, Any], concepts: list[Concept], folded: bool
             p = fold(nfc(pattern))
         return re.compile(p)
 
-    auto = ahocorasick.Automaton()
     entries: dict[str, list[tuple[str, Any]]] = {}
+    title_entries: dict[str, list[tuple[str, Any]]] = {}
 
-    def add(term: str, kind: str, ref: Any) -> None:
+    def add(term: str, kind: str, ref: Any, where: tuple[dict[str, list[tuple[str, Any]]], ...]) -> None:
         for v in tone_variants(term):
             key = tr(v)
-            lst = entries.setdefault(key, [])
-            if (kind, ref) not in lst:
-                lst.append((kind, ref))
+            for table in where:
+                lst = table.setdefault(key, [])
+                if (kind, ref) not in lst:
+                    lst.append((kind, ref))
 
+    both = (entries, title_entries)
     for c in concepts:
         for term in c.terms:
-            add(term, "term", c.index)
+            add(term, "term", c.index, both)
     for term in split_terms(lex.get("negatives")):
-        add(term, "neg", None)
+        add(term, "neg", None, both)
     for g, terms in (lex.get("hints") or {}).items():
         for term in split_terms(terms):
-            add(term, "hint", g)
+            add(term, "hint", g, (entries,))
     for g, terms in (lex.get("domains") or {}).items():
         for term in split_terms(terms):
-            add(term, "domain", g)
-    for key, lst in entries.items():
-        auto.add_word(key, (len(key), tuple(lst)))
-    auto.make_automaton()
+            add(term, "domain", g, (title_entries,))
+    # names of bodies abolished in 2025 (from the agency directory): the engine then knows in the same
+    # pass whether the directory's exact matcher needs to run
+    from hoinhap.engines.screening.reorg import reorganisation
 
-    prec = [(name, rx(p)) for name, p in (lex.get("treaty_precedence") or {}).items()]
+    for key in reorganisation().gate_keys:
+        add(key, "reorg", None, (entries,))
+
+    def build(table: dict[str, list[tuple[str, Any]]]) -> Any:
+        auto = ahocorasick.Automaton()
+        for key, lst in table.items():
+            # entries that take part in overlap resolution (terms, negatives) first
+            lst.sort(key=lambda e: e[0] not in ("term", "neg"))
+            auto.add_word(key, (len(key), tuple(lst)))
+        auto.make_automaton()
+        return auto
+
+    auto = build(entries)
+    title_auto = build(title_entries)
+
+    def gates(value: Any) -> tuple[str, ...]:
+        return tuple(sorted({tr(v) for g in split_terms(value) for v in tone_variants(g)}))
+
+    prec = [
+        (name, gates(p.get("gate")), rx(p["pattern"]))
+        for name, p in (lex.get("treaty_precedence") or {}).items()
+    ]
     by_id = {c.id: c for c in concepts}
     patterns = []
     for i, p in enumerate(lex.get("patterns") or []):
         c = by_id.get(p.get("concept"))
         if c is None:
             raise BasisError(f"mẫu thứ {i + 1} của bộ từ vựng gắn với khái niệm không có: {p.get('concept')}")
-        gates = tuple(tr(g2) for g in split_terms(p.get("gate")) for g2 in tone_variants(g))
-        patterns.append((gates, rx(p["pattern"]), (("pterm", c.index),)))
+        patterns.append((gates(p.get("gate")), rx(p["pattern"]), (("pterm", c.index),)))
     return Compiled(
         automaton=auto,
+        title_automaton=title_auto,
         final_clause=rx(lex["final_clause"]),
         negation=rx(lex["negation"]["pattern"]),
         listing=rx(lex["listing_cue"]["pattern"]),
         precedence=prec,
+        district_gate=gates(lex.get("district_level_gate")),
         district=rx(lex["district_level"]),
         district_exclude=rx(lex["district_level_exclude"]),
         conditional=rx(lex["conditional"]["pattern"]),

@@ -66,7 +66,8 @@ _DOC_NUMBER = re.compile(r"(?<![\w/])\d{1,4}/(?:\d{4}/)?[A-ZĐ][A-ZĐ0-9]*g?(?:-
 _REPLACING = re.compile(r"thay thế|thay cho|hết hiệu lực|bãi bỏ|thay the|thay cho|het hieu luc|bai bo")
 _YEAR_AFTER = re.compile(r"^[^;\n()]{0,45}?(?:/|năm\s*|nam\s*|-)\s*((?:19|20)\d{2})(?!\d)")
 _SENTENCE_END = re.compile(r"[.;\n]")
-_GATE_TREATY = ("điều ước", "thuận", "thuận", "hiệp định", "dieu uoc", "thuan", "hiep dinh")
+_SPAN_KINDS = ("term", "neg")
+_GATE_FINAL = ("hiệu lực", "thi hành", "hieu luc", "thi hanh")
 
 
 @dataclass
@@ -127,14 +128,15 @@ def _prepare(text: str) -> tuple[str, str]:
     return t, low
 
 
-def _raw_hits(comp: Compiled, low: str) -> list[tuple[int, int, tuple]]:
+def _raw_hits(comp: Compiled, low: str, title: bool = False) -> list[tuple[int, int, tuple]]:
     n = len(low)
     out = []
-    for gates, rx, entries in comp.patterns:
-        if any(g in low for g in gates):
-            for m in rx.finditer(low):
-                out.append((m.start(), m.end(), entries))
-    for end, (length, entries) in comp.automaton.iter(low):
+    if not title:
+        for gates, rx, entries in comp.patterns:
+            if any(g in low for g in gates):
+                for m in rx.finditer(low):
+                    out.append((m.start(), m.end(), entries))
+    for end, (length, entries) in (comp.title_automaton if title else comp.automaton).iter(low):
         start = end - length + 1
         if start > 0 and low[start - 1].isalnum():
             continue
@@ -162,7 +164,8 @@ def _doc_info(basis: Basis, title: str) -> _DocInfo:
     counts: dict[str, int] = {}
     terms: list[str] = []
     integration = False
-    chosen = _resolve(_raw_hits(comp, low))
+    raw = _raw_hits(comp, low, title=True)
+    chosen = _resolve(raw)
     for start, end, entries in chosen:
         for kind, ref in entries:
             if kind == "term":
@@ -170,7 +173,7 @@ def _doc_info(basis: Basis, title: str) -> _DocInfo:
                 if c.strength == "core" or c.id == "foreign_generic":
                     integration = True
                     terms.append(t[start:end])
-    for _start, _end, entries in _raw_hits(comp, low):
+    for _start, _end, entries in raw:
         for kind, ref in entries:
             if kind == "domain":
                 counts[ref] = counts.get(ref, 0) + 1
@@ -186,7 +189,7 @@ def _doc_info(basis: Basis, title: str) -> _DocInfo:
 
 def _resolve(raw: list[tuple[int, int, tuple]]) -> list[tuple[int, int, tuple]]:
     """Terms and negatives without overlap, the longest first; text order."""
-    spans = [h for h in raw if any(k in ("term", "neg") for k, _ in h[2])]
+    spans = [h for h in raw if h[2][0][0] in _SPAN_KINDS]
     if len(spans) > 1:
         spans.sort(key=lambda h: (h[0] - h[1], h[0]))
         taken: list[tuple[int, int]] = []
@@ -225,17 +228,13 @@ def assess(
     doc = _doc_info(b, str(provision.get("doc_title") or ""))
 
     starts = _line_starts(low)
-    n_lines = sum(
-        1
-        for i, s in enumerate(starts)
-        if low[s : (starts[i + 1] - 1 if i + 1 < len(starts) else len(low))].strip()
-    )
+    n_lines = sum(1 for line in low.split("\n") if line.strip())
     raw = _raw_hits(comp, low)
 
     # ---- treaty precedence spans (needed to weigh treaty terms)
     precedence: list[tuple[int, int, str]] = []
-    if any(g in low for g in _GATE_TREATY):
-        for name, rx in comp.precedence:
+    for name, gate, rx in comp.precedence:
+        if any(g in low for g in gate):
             for m in rx.finditer(low):
                 precedence.append((m.start(), m.end(), name))
 
@@ -280,7 +279,7 @@ def assess(
             lead = line == 0 and start < LEAD_CHARS
             hits.append(_Hit(start, end, c, strong, line, lead, why))
 
-    final = bool(comp.final_clause.search(low))
+    final = any(g in low for g in _GATE_FINAL) and bool(comp.final_clause.search(low))
 
     # ---- relevance
     strong_hits = [h for h in hits if h.strong]
@@ -302,7 +301,8 @@ def assess(
     suggestions: list[dict[str, Any]] = []
     evidence: list[dict[str, Any]] = []
 
-    reorg = reorganisation().find(t, low)
+    reorg_gate = any(e[0][0] == "reorg" or ("reorg", None) in e for _s, _e, e in raw)
+    reorg = reorganisation().find(t, low, gate=reorg_gate)
     district_spans: list[tuple[int, int, str, str | None]] = []
     for m in reorg:
         if m.flag == "district_level":
@@ -317,7 +317,7 @@ def assess(
                     "successor": m.successor,
                 }
             )
-    if "huyện" in low or "quận" in low or "huyen" in low or "quan" in low:
+    if any(g in low for g in comp.district_gate):
         for mm in comp.district.finditer(low):
             district_spans.append((mm.start(), mm.end(), t[mm.start() : mm.end()], None))
     if district_spans:

@@ -18,8 +18,6 @@ from hoinhap.engines.screening.basis import tone_variants
 from hoinhap.engines.text.agencies import AbolishedBody, Agency, load_directory
 from hoinhap.engines.text.normalize import fold, normalize
 
-_RUNS = re.compile(r"[^\W_]+(?:[ ][^\W_]+)*")
-
 
 @dataclass(frozen=True)
 class ReorgMention:
@@ -32,19 +30,19 @@ class ReorgMention:
     note: str | None
 
 
+_DASH = re.compile(r"\s*[-\u2013]\s*")
+
+
 def _distinctive(spelling: str) -> list[str]:
-    """Lower-case phrases of a name that any mention of it must contain (the longest word run)."""
-    s = " ".join(normalize(spelling).split())
-    runs = _RUNS.findall(s)
-    if not runs:
-        return []
-    best = max(runs, key=len)
-    if best.isupper() or len(best) <= 6:  # an abbreviation ("BKHĐT", "GTVT"): keep it whole
-        return [best.lower()]
-    words = best.lower().split()
-    if words and words[0] in ("bộ", "sở") and len(words) > 2:
-        words = words[1:]
-    return [" ".join(words)]
+    """Lower-case text that any mention of a name must contain: the name without "Bộ"/"Sở", with the
+    usual spellings of its dashes ("Lao động - Thương binh", "Lao động-Thương binh")."""
+    s = " ".join(normalize(spelling).split()).lower()
+    for prefix in ("bộ ", "sở "):
+        if s.startswith(prefix) and len(s) > len(prefix) + 6:
+            s = s[len(prefix) :]
+    if not _DASH.search(s):
+        return [s]
+    return sorted({_DASH.sub(sep, s) for sep in (" - ", "-", " \u2013 ", " ", ", ")})
 
 
 class Reorganisation:
@@ -52,6 +50,7 @@ class Reorganisation:
         self.directory = load_directory()
         self._gate = ahocorasick.Automaton()
         keys: set[str] = set()
+        self.gate_keys: list[str] = []
         for a in self.directory.agencies:
             if a.flag_abolished:
                 for sp in (a.name, *a.aliases):
@@ -59,10 +58,11 @@ class Reorganisation:
         for b in self.directory.abolished_bodies:
             for sp in (b.name, *b.aliases):
                 keys.update(_distinctive(sp))
-        for k in keys:
+        for k in sorted(keys):
             for v in tone_variants(k):
                 self._gate.add_word(v, v)
                 self._gate.add_word(fold(v), v)
+                self.gate_keys.append(v)
         self._gate.make_automaton()
 
     def _may_mention(self, low: str) -> bool:
@@ -70,9 +70,11 @@ class Reorganisation:
             return True
         return False
 
-    def find(self, text: str, low: str) -> list[ReorgMention]:
-        """Mentions of abolished bodies and of the district level (``low`` = ``text.lower()``)."""
-        if not self._may_mention(low):
+    def find(self, text: str, low: str, gate: bool | None = None) -> list[ReorgMention]:
+        """Mentions of abolished bodies and of the district level (``low`` = ``text.lower()``).
+
+        ``gate``: whether the caller's own matcher saw one of :attr:`gate_keys` (None: look here)."""
+        if gate is False or (gate is None and not self._may_mention(low)):
             return []
         out: list[ReorgMention] = []
         for m in self.directory.find_all(text):
