@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from hoinhap.engines.conclusions.text import Folded
 from hoinhap.engines.text.agencies import Agency, Directory, Mention
-from hoinhap.engines.text.normalize import fold
+from hoinhap.engines.text.normalize import fold, normalize
 
 # Verbs / modal words that open the predicate of an assigning clause (folded). Generic administrative
 # vocabulary; a subject ends where one of them begins (lower case in the original).
@@ -162,11 +162,15 @@ _ORG_HEAD = re.compile(
     r"(?:tap\s+doan|tong\s+cong\s+ty|cong\s+ty|ngan\s+hang|tong\s+cuc|cuc|ban|vien|hoc\s+vien|truong|dai\s+hoc"
     r"|hoi|hiep\s+hoi|lien\s+doan|lien\s+hiep|phong\s+thuong\s+mai|uy\s+ban|van\s+phong|dai|bao|tap\s+chi"
     r"|kho\s+bac|bao\s+hiem|quy|trung\s+tam|toa\s+an|vien\s+kiem\s+sat|bo\s+tu\s+lenh|quan\s+khu|thanh\s+tra"
-    r"|kiem\s+toan|benh\s+vien|cang\s+vu|to\s+cong\s+tac|hoi\s+dong)\s+(?=[A-ZĐÀ-Ỹ0-9])",
+    r"|kiem\s+toan|benh\s+vien|cang\s+vu|to\s+cong\s+tac|hoi\s+dong)\s+",
 )
 _OFFICIAL = re.compile(
     r"(?:pho\s+thu\s+tuong|thu\s+tuong|bo\s+truong|thu\s+truong|chu\s+tich|pho\s+chu\s+tich|dong\s+chi)"
-    r"(?:\s+chinh\s+phu)?\s+(?=[A-ZĐÀ-Ỹ])"
+    r"(?:\s+chinh\s+phu)?\s+"
+)
+_LIST_OPEN = re.compile(
+    r"(?:(?:chu\s+tich\s+)?(?:uy\s+ban\s+nhan\s+dan|ubnd)\s+)?cac\s+(bo|tinh|thanh\s+pho)"
+    r"(?:\s*,\s*thanh\s+pho)?\s*:?\s*"
 )
 _SEP_RE = re.compile(r"\s*,\s*|\s+va\s+|\s+cung\s+|\s*;\s*")
 _AUTHORITY_CODES = {"CP", "TTG", "QH", "UBTVQH", "BCT_DANG", "BCHTW", "BBT", "CTN"}
@@ -243,7 +247,7 @@ class Actors:
                 name_f = fold(agency.name)
                 if kind == "ministry" and agency.kind not in ("ministry", "ministerial_agency"):
                     continue
-                if kind == "ministry" and not name_f.endswith(fold(phrase)):
+                if not name_f.endswith(fold(phrase)):
                     if fold(prefix + phrase) not in (fold(a) for a in agency.aliases):
                         continue
                 if kind == "province" and agency.kind not in ("people_committee", "province"):
@@ -276,45 +280,34 @@ class Actors:
             if m is not None and m.end <= end:
                 return Actor(m.agency.name, m.surface, k, m.end, m.agency)
         # "các Bộ: Tài chính, Tư pháp" / "các Bộ Tài chính, Tư pháp" / "các tỉnh: Lào Cai, …"
-        lm = re.match(
-            r"cac\s+(bo|tinh|thanh\s+pho)\s*:?\s*(?=[A-ZĐÀ-Ỹ])",
-            self.fx.f[self.fx.fpos(j) : self.fx.fpos(end)],
-        )
-        lm_orig = None
+        lm = _LIST_OPEN.match(self.fx.f, self.fx.fpos(j), self.fx.fpos(end))
         if lm:
-            lm_orig = self.text[j : self.fx.orig(self.fx.fpos(j) + lm.end())]
-        if lm and lm_orig and lm_orig[lm_orig.lower().find(lm.group(1)[:2]) :][:1].isupper() is not None:
-            kind = "ministry" if lm.group(1) == "bo" else "province"
-            k = self.fx.orig(self.fx.fpos(j) + lm.end())
-            hit = self._short_name(k, end, kind)
-            if hit is not None:
-                return hit
+            k = self.fx.orig(lm.end())
+            if k < end and self.text[k].isupper():
+                kind = "ministry" if lm.group(1) == "bo" else "province"
+                hit = self._short_name(k, end, kind)
+                if hit is not None:
+                    return hit
         if list_kind is not None and not first:
             hit = self._short_name(j, end, list_kind)
             if hit is not None:
                 return hit
         # named official ("Phó Thủ tướng Chính phủ Trần Hồng Hà")
         om = _OFFICIAL.match(self.fx.f[self.fx.fpos(i) : self.fx.fpos(end)])
+        if om and not self.text[self.fx.orig(self.fx.fpos(i) + om.end())].isupper():
+            om = None
         if om:
             stop = self._name_end(self.fx.orig(self.fx.fpos(i) + om.end()), end)
             if stop:
                 surface = self.text[i:stop]
                 return Actor(surface, surface, i, stop, None, named=True)
-        # named body not in the directory
-        hm = (
-            _ORG_HEAD.match(self.text[j:end].replace("\n", " "))
-            if False
-            else _ORG_HEAD.match(self.fx.f[self.fx.fpos(j) : self.fx.fpos(end)])
-        )
-        if hm and self.text[j].isupper():
-            stop = self._name_end(self.fx.orig(self.fx.fpos(j) + hm.end()), end)
+        # named body not in the directory (state corporation, enterprise, unit)
+        hm = _ORG_HEAD.match(self.fx.f[self.fx.fpos(j) : self.fx.fpos(end)])
+        if hm and self.text[j].isupper() and self.text[self.fx.orig(self.fx.fpos(j) + hm.end())].isupper():
+            stop = self._org_end(self.fx.orig(self.fx.fpos(j) + hm.end()), end)
             if stop:
                 surface = self.text[j:stop]
                 return Actor(surface, surface, j, stop, self.d.resolve(surface, on=self.on), named=True)
-        # all-caps abbreviation of an enterprise ("EVN", "PVN")
-        am = re.match(r"[A-ZĐ]{2,}(?:\s+[A-ZĐ]{2,})*(?![\w])", self.text[j:end])
-        if am and not first:
-            pass
         if not first or list_kind == "generic":
             gm = _GENERIC_RE.match(self.fx.f[self.fx.fpos(i) : self.fx.fpos(end)])
             if gm:
@@ -324,6 +317,27 @@ class Actors:
                     raw = raw[:-3].rstrip()
                 return Actor(raw, raw, i, i + len(raw), None, generic=True)
         return None
+
+    _ORG_STOP = frozenset(
+        "để về của tại theo trong với và cùng nhằm khi đã được sẽ phải cần là thì ở từ đến các những".split()
+    )
+
+    def _org_end(self, i: int, end: int) -> int | None:
+        """End of the name of a body: words up to punctuation, a linking word or a predicate."""
+        stop = None
+        for n, m in enumerate(re.finditer(r"[^\s,;.:()]+", self.text[i:end])):
+            if n >= 10:
+                break
+            w_start = i + m.start()
+            if stop is not None and re.search(r"[,;.:(]", self.text[stop:w_start]):
+                break
+            word = normalize(m.group()).lower()
+            if not m.group()[0].isupper() and (
+                word in self._ORG_STOP or self.predicate_at(w_start, w_start + len(m.group())) is not None
+            ):
+                break
+            stop = w_start + len(m.group())
+        return stop
 
     def _name_end(self, i: int, end: int) -> int | None:
         """End of a proper name: capitalised words (and short linking words between them)."""
@@ -448,6 +462,10 @@ class Actors:
         seg = self.fx.f[self.fx.fpos(i) : self.fx.fpos(end)]
         tm = _TITLE_RE.match(seg)
         j = self.fx.orig(self.fx.fpos(i) + (tm.end() if tm else 0))
+        lm = _LIST_OPEN.match(self.fx.f, self.fx.fpos(j), self.fx.fpos(end))
+        if lm and self.text[self.fx.orig(lm.end())].isupper():
+            kind = "ministry" if lm.group(1) == "bo" else "province"
+            return self._short_name(self.fx.orig(lm.end()), end, kind) is not None
         m = self.mention_at(j)
         return m is not None and not re.match(r"\s*(?:cac\s+)", self.fx.f[self.fx.fpos(m.end) :][:8])
 

@@ -187,6 +187,7 @@ class Extractor:
             current: _Draft | None = None
             para_drafts: list[_Draft] = []
             leadin_subject: _Draft | None = None
+            enum_background = False
             sents = sentences(self.text, para.body_start, para.end)
             for si, (ss, se) in enumerate(sents):
                 sent_f = self.fx.sub(ss, se)
@@ -199,6 +200,10 @@ class Extractor:
                 for cs, ce in clauses(self.text, ss, se):
                     kind, subj, body_at = self._analyse(cs, ce, first_of_para=(si == 0 and cs == ss))
                     clause_f = self.fx.sub(cs, ce)
+                    if enum_background and re.match(r"\s*\((?:[ivx]+|\d{1,2})\)", clause_f):
+                        kind, subj = "other", None  # an item of an enumeration of results, not an assignment
+                    if re.search(r":\s*\((?:i|1)\)", clause_f):
+                        enum_background = current is None and kind not in ("assign",)
                     if kind == "excluded":
                         current = None
                         new_sentence = False
@@ -331,7 +336,14 @@ class Extractor:
             p = self.fx.orig(self.fx.fpos(p) + em.end())
         # a topic label: "Nhiệm vụ tổng quát: …", "Mục tiêu: …"
         lm = re.match(r"([^:;,.]{2,40}(?:,[^:;,.]{2,30})?):\s*", self.fx.sub(p, ce))
-        if lm and len(lm.group(1).split()) <= 6:
+        if (
+            lm
+            and len(lm.group(1).split()) <= 6
+            and not re.search(r"cac\s+(?:bo|tinh|thanh\s+pho|nganh)\s*$", lm.group(1))
+            and not any(
+                cs <= m.start < self.fx.orig(self.fx.fpos(p) + lm.end()) for m in self.actors.mentions
+            )
+        ):
             if _LABELS_NOT_TASK.match(lm.group(1).strip()):
                 return "excluded", None, p
             p = self.fx.orig(self.fx.fpos(p) + lm.end())

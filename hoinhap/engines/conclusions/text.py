@@ -131,9 +131,9 @@ def _is_header_line(line: str) -> bool:
 
 
 _SENT_END = re.compile(
-    r"(?<=[^\sA-ZĐ][.!?])[\"”’)]?\s+(?=[\"“(]?[A-ZĐÀ-ỸÁ-Ỹ0-9])|(?<=[a-zđà-ỹ][.])(?=[A-ZĐÀ-Ỹ][a-zđà-ỹ])"
+    r"(?<=[^\s.][.!?])[\"”’)]?\s+(?=[\"“(]?[A-ZĐÀ-ỸÁ-Ỹ0-9])|(?<=[a-zđà-ỹ][.])(?=[A-ZĐÀ-Ỹ][a-zđà-ỹ])"
 )
-_ABBREV_BEFORE = re.compile(r"(?:\b(?:TP|Tp|ThS|TS|PGS|GS|v\.v|St|Số|số|No)|\d)\.$")
+_ABBREV_BEFORE = re.compile(r"(?:\b(?:TP|Tp|ThS|TS|PGS|GS|v\.v|St|Số|số|No|Ông|Bà|[A-ZĐ])|(?<![\d.])\d)\.$")
 
 
 def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
