@@ -254,15 +254,17 @@ def assess(
         pattern_hits = [p for p in pattern_hits if not redundant(p)]
         resolved = sorted([h for h in resolved if not covered(h)] + pattern_hits)
     hits: list[_Hit] = []
+    may_negate = "không" in low or "khong" in low
     for start, end, entries in resolved:
         for kind, ref in entries:
             if kind not in ("term", "pterm"):
                 continue
             c = b.concepts[ref]
             line = bisect.bisect_right(starts, start) - 1
-            pre = low[max(starts[line], start - b.negation_window) : start]
-            if pre and comp.negation.search(pre):
-                continue
+            if may_negate:
+                pre = low[max(starts[line], start - b.negation_window) : start]
+                if pre and comp.negation.search(pre):
+                    continue
             strong = c.strength == "core"
             why = ""
             if strong and c.listing:
