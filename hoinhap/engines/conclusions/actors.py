@@ -493,7 +493,7 @@ def collective_name(surface: str) -> str:
     "Các Bộ, cơ quan ngang Bộ, …; Ủy ban nhân dân các tỉnh, …"."""
     s = re.sub(r"\s+", " ", surface).strip().rstrip(",;:")
     s = re.sub(r"^(?:[Cc]ác đồng chí|[Đđ]ồng chí)\s+(?:trong\s+|thuộc\s+)?", "", s)
-    s = re.sub(r"^(?:Bộ trưởng|bộ trưởng)\s*,", "các Bộ,", s)
+    s = re.sub(r"^(?:[Cc]ác\s+)?(?:Bộ trưởng|bộ trưởng)\s*,", "các Bộ,", s)
     s = re.sub(
         r"(?:(?<=^)|(?<=, )|(?<=và ))(?:Quyền\s+)?(?:Bộ trưởng|Thủ trưởng|Chủ tịch|Lãnh đạo|Giám đốc)\s+",
         "",

@@ -44,7 +44,9 @@ _CLOSING = re.compile(
     r"(?:de|den|cho|toi|[^.]{0,120}biet)"
 )
 _ACCOUNTABILITY = re.compile(
-    r"chiu\s+trach\s+nhiem\s+(?:truoc|toan\s+dien|ve\s+(?:tinh|noi\s+dung|ket\s+qua|viec)|ca\s+nhan)"
+    r"chiu\s+trach\s+nhiem\s+(?:truoc|toan\s+dien|ve\s+(?:tinh|noi\s+dung|ket\s+qua|viec)|ca\s+nhan"
+    r"|(?:to\s+chuc\s+)?thi\s+hanh|(?:huong\s+dan\s*,\s*)?(?:to\s+chuc\s+)?thuc\s+hien\s+(?:nghi\s+quyet|quyet\s+dinh"
+    r"|chi\s+thi|thong\s+bao|van\s+ban|thong\s+tu|nghi\s+dinh)\s+nay)"
 )
 _COMPLIANCE = re.compile(
     r"(?:tiep\s+tuc\s+)?(?:thuc\s+hien|quan\s+triet|trien\s+khai)(?:\s+(?:nghiem(?:\s+tuc)?|tot|day\s+du|ngay))?"
