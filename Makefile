@@ -23,7 +23,11 @@ $(VENV)/.installed: pyproject.toml requirements.lock
 browser-deps:
 	@if [ ! -x /usr/bin/chromium ]; then \
 	  echo "Cài Chromium từ kho Debian cho kiểm thử trình duyệt…"; \
-	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium) >/dev/null; \
+	  for try in 1 2 3; do \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/tmp/hoinhap-apt.log 2>&1 && break; \
+	    sleep 5; \
+	  done; \
+	  test -x /usr/bin/chromium || { echo "Không cài được chromium (xem /tmp/hoinhap-apt.log)"; tail -5 /tmp/hoinhap-apt.log; exit 1; }; \
 	fi
 
 run: install

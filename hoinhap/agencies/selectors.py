@@ -15,13 +15,14 @@ def agencies(user, q: str | None = None, kind: str | None = None, include_inacti
         qs = qs.filter(kind=kind)
     if q:
         folded = fold(q.strip())
-        ids = [a.pk for a in qs.only("pk", "name", "code", "aliases") if _matches(a, folded)]
-        qs = qs.filter(pk__in=ids)
+        rows = qs.values_list("pk", "name", "code", "aliases")
+        qs = qs.filter(pk__in=[pk for pk, *names in rows if _matches(names, folded)])
     return qs
 
 
-def _matches(agency: Agency, folded_query: str) -> bool:
-    haystack = " | ".join([agency.name, agency.code, *agency.aliases])
+def _matches(names, folded_query: str) -> bool:
+    name, code, aliases = names
+    haystack = " | ".join([name, code, *(aliases or [])])
     return folded_query in fold(haystack)
 
 

@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "hoinhap.core",
     "hoinhap.agencies",
+    "hoinhap.api",
 ]
 
 MIDDLEWARE = [
@@ -91,6 +92,9 @@ LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
 
+if TESTING:
+    PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]  # fast tests; never in production
+
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 8}},
@@ -121,6 +125,8 @@ STORAGES = {
     },
 }
 WHITENOISE_USE_FINDERS = DEBUG or TESTING
+if WHITENOISE_USE_FINDERS:
+    STATIC_ROOT.mkdir(parents=True, exist_ok=True)
 
 # Uploads: refused above this size (bytes) before being read whole.
 HOINHAP_MAX_UPLOAD_BYTES = env_int("HOINHAP_MAX_UPLOAD_MB", 50) * 1024 * 1024

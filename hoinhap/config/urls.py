@@ -19,4 +19,5 @@ urlpatterns = [
     path("suc-khoe/", health, name="health"),
     path("", include("hoinhap.core.urls")),
     path("", include("hoinhap.agencies.urls")),
+    path("api/", include("hoinhap.api.urls")),
 ]

@@ -87,8 +87,10 @@ def test_vietnamese_formats(settings):
     import datetime
 
     from django.template import Context, Template
+    from django.utils import translation
 
-    out = Template('{% load humanize %}{{ d|date:"SHORT_DATE_FORMAT" }} {{ n }}').render(
-        Context({"d": datetime.date(2026, 3, 11), "n": 1234.5})
-    )
+    with translation.override("vi"):
+        out = Template('{% load humanize %}{{ d|date:"SHORT_DATE_FORMAT" }} {{ n }}').render(
+            Context({"d": datetime.date(2026, 3, 11), "n": 1234.5})
+        )
     assert out == "11/03/2026 1.234,5"

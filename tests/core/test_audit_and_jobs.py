@@ -56,11 +56,12 @@ def test_person_without_agency_is_refused(make_user):
         )
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db
 def test_job_runs_with_progress_and_result_file(make_user, django_capture_on_commit_callbacks):
     secretariat = make_user("secretariat", "BNG")
     services.update_person(secretariat, secretariat, position="Chuyên viên")
-    job = jobs.start("audit_export", "Xuất nhật ký", secretariat)
+    with django_capture_on_commit_callbacks(execute=True):
+        job = jobs.start("audit_export", "Xuất nhật ký", secretariat)
     job.refresh_from_db()
     assert job.state == Job.State.DONE, job.error
     assert job.percent == 100 and job.result_file
@@ -70,8 +71,8 @@ def test_job_runs_with_progress_and_result_file(make_user, django_capture_on_com
         assert sheet.max_row >= 2
 
 
-@pytest.mark.django_db(transaction=True)
-def test_failed_job_keeps_error_and_changes_nothing(make_user, agency):
+@pytest.mark.django_db
+def test_failed_job_keeps_error_and_changes_nothing(make_user, agency, django_capture_on_commit_callbacks):
     from django.db import transaction
 
     @jobs.handler("test_failing")
@@ -82,7 +83,8 @@ def test_failed_job_keeps_error_and_changes_nothing(make_user, agency):
             raise ValueError("Dòng 2: ngày không hợp lệ")
 
     user = make_user("secretariat", "BNG")
-    job = jobs.start("test_failing", "Việc lỗi", user)
+    with django_capture_on_commit_callbacks(execute=True):
+        job = jobs.start("test_failing", "Việc lỗi", user)
     job.refresh_from_db()
     assert job.state == Job.State.FAILED
     assert "ngày không hợp lệ" in job.error

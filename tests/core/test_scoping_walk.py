@@ -37,7 +37,7 @@ def project_patterns():
     for pattern, entry in walk(get_resolver().url_patterns):
         if pattern.startswith(SKIP_PREFIXES):
             continue
-        view_class = getattr(entry.callback, "view_class", None)
+        view_class = getattr(entry.callback, "view_class", None) or getattr(entry.callback, "cls", None)
         if view_class is not None and view_class.__module__.startswith(
             ("django.", "rest_framework.", "drf_")
         ):
@@ -91,9 +91,13 @@ def test_no_url_leaks_another_agencys_rows(client, people, agency):
             continue
         target, owned, mode = None, False, getattr(view_class, "scope_mode", READ)
         if kwargs:
-            model = getattr(view_class, "model", None)
+            model = getattr(view_class, "model", None) or getattr(
+                getattr(view_class, "queryset", None), "model", None
+            )
             if model is None:
-                problems.append(f"{pattern}: a view with <pk> must declare `model` (ScopedObjectMixin)")
+                problems.append(
+                    f"{pattern}: a view with <pk> must declare `model` (ScopedObjectMixin) or `queryset` (API)"
+                )
                 continue
             owned = agency_path(model) is not None
             target = rows[model] if owned else (other if model is Agency else model._default_manager.first())
