@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "hoinhap.core",
     "hoinhap.agencies",
+    "hoinhap.policy",
     "hoinhap.api",
 ]
 
