@@ -20,7 +20,7 @@ FIELDS = ("name", "kind", "group", "aliases", "active", "abolished", "successor_
 def load_agencies(directory=None) -> dict[str, int]:
     directory = directory or load_directory()
     existing = {a.code: a for a in Agency.objects.all()}
-    created = updated = 0
+    before = {code: audit.snapshot(a) for code, a in existing.items()}
     for entry in directory.agencies:
         values = {
             "name": entry.name,
@@ -34,27 +34,27 @@ def load_agencies(directory=None) -> dict[str, int]:
         }
         agency = existing.get(entry.code)
         if agency is None:
-            agency = Agency.objects.create(code=entry.code, **values)
-            existing[entry.code] = agency
-            audit.record(None, AuditEntry.Action.CREATE, agency, None, audit.snapshot(agency))
-            created += 1
-            continue
-        before = audit.snapshot(agency)
-        for name, value in values.items():
-            setattr(agency, name, value)
-        agency.save()
-        if audit.record(None, AuditEntry.Action.UPDATE, agency, before, audit.snapshot(agency)):
-            updated += 1
+            existing[entry.code] = Agency.objects.create(code=entry.code, **values)
+        elif any(getattr(agency, name) != value for name, value in values.items()):
+            for name, value in values.items():
+                setattr(agency, name, value)
+            agency.save()
     # Links in a second pass: parents and successors may come later in the file.
     for entry in directory.agencies:
         agency = existing[entry.code]
-        parent = existing[entry.parent] if entry.parent else None
-        successor = existing[entry.successor] if entry.successor else None
-        if agency.parent_id != getattr(parent, "pk", None) or agency.successor_id != getattr(
-            successor, "pk", None
-        ):
-            before = audit.snapshot(agency)
-            agency.parent, agency.successor = parent, successor
+        parent_id = existing[entry.parent].pk if entry.parent else None
+        successor_id = existing[entry.successor].pk if entry.successor else None
+        if (agency.parent_id, agency.successor_id) != (parent_id, successor_id):
+            agency.parent_id, agency.successor_id = parent_id, successor_id
             agency.save(update_fields=["parent", "successor"])
-            audit.record(None, AuditEntry.Action.UPDATE, agency, before, audit.snapshot(agency))
+    # One audit entry per agency created or changed by this load, with its final state.
+    created = updated = 0
+    for entry in directory.agencies:
+        agency = existing[entry.code]
+        after = audit.snapshot(agency)
+        if entry.code not in before:
+            audit.record(None, AuditEntry.Action.CREATE, agency, None, after)
+            created += 1
+        elif audit.record(None, AuditEntry.Action.UPDATE, agency, before[entry.code], after):
+            updated += 1
     return {"created": created, "updated": updated, "total": len(directory.agencies)}

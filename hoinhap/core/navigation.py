@@ -1,11 +1,12 @@
 """The navigation: each area adds its entry here when its pages exist (no links to pages that do not)."""
 
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 # (url name, label, predicate on the user or None)
 ENTRIES = [
     ("home", _("Trang chủ"), None),
-    ("agencies:list", _("Cơ quan"), None),
+    ("agencies:list", pgettext_lazy("navigation", "Cơ quan"), None),
     ("agencies:people", _("Người dùng"), lambda u: u.manages_people or u.sees_all_agencies),
     ("core:audit", _("Nhật ký thay đổi"), lambda u: u.manages_people or u.sees_all_agencies),
     ("core:jobs", _("Công việc nền"), None),
