@@ -183,13 +183,16 @@ def _decode_cp1258(data: bytes) -> str:
 
 
 # --- Tone-mark convention, fast path ----------------------------------------------------------
-_OLD_STYLE = re.compile(
-    "(?<![qQ])[oOuU][\u00e1\u00e0\u1ea3\u00e3\u1ea1\u00c1\u00c0\u1ea2\u00c3\u1ea0"
+# A word needs the retone only when it ends with o/u (not after q) + one of these toned vowels.
+# The scan starts on the toned vowel (a character class the regex engine skips to quickly) and
+# checks the letters before it with lookbehinds: several times faster than starting on o/u.
+_TONED = (
+    "\u00e1\u00e0\u1ea3\u00e3\u1ea1\u00c1\u00c0\u1ea2\u00c3\u1ea0"
     "\u00e9\u00e8\u1ebb\u1ebd\u1eb9\u00c9\u00c8\u1eba\u1ebc\u1eb8"
-    "\u00fd\u1ef3\u1ef7\u1ef9\u1ef5\u00dd\u1ef2\u1ef6\u1ef8\u1ef4](?![^\\W\\d_])"
+    "\u00fd\u1ef3\u1ef7\u1ef9\u1ef5\u00dd\u1ef2\u1ef6\u1ef8\u1ef4"
 )
-_LOOKALIKES = str.maketrans({"\u00d0": "\u0110", "\u00f0": "\u0111", "\u00a0": " ", "\ufeff": ""})
-_LOOKALIKE_CHARS = ("\u00d0", "\u00f0", "\u00a0", "\ufeff")
+_OLD_STYLE = re.compile(f"[{_TONED}](?<=[oOuU].)(?<![qQ]..)(?![^\\W\\d_])")
+_LOOKALIKE_CHARS = (("\u00d0", "\u0110"), ("\u00f0", "\u0111"), ("\u00a0", " "), ("\ufeff", ""))
 
 
 def _retone(text: str) -> str:
@@ -197,7 +200,7 @@ def _retone(text: str) -> str:
     last = 0
     for m in _OLD_STYLE.finditer(text):
         end = m.end()
-        start = m.start()
+        start = m.start() - 1  # the o/u before the toned vowel
         while start > 0 and (text[start - 1].isalpha()):
             start -= 1
         if start < last:
@@ -217,11 +220,12 @@ def _retone(text: str) -> str:
 def normalize_text(text: str) -> str:
     """Same result as ``hoinhap.engines.text.normalize.normalize`` (NFC, look-alike letters,
     non-breaking spaces, "hoá" -> "hóa"), but fast on text that is already clean."""
-    text = unicodedata.normalize("NFC", text)
-    for ch in _LOOKALIKE_CHARS:
+    text = unicodedata.normalize("NFC", text)  # returns the same string at once when already NFC
+    for ch, replacement in _LOOKALIKE_CHARS:
         if ch in text:
-            text = text.translate(_LOOKALIKES)
-            break
+            # str.replace is much faster than str.translate with a dict; the replacements
+            # contain none of the other look-alike characters, so the order does not matter.
+            text = text.replace(ch, replacement)
     return _retone(text)
 
 
