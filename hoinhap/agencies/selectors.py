@@ -1,14 +1,38 @@
 from __future__ import annotations
 
-from django.db.models import Q
+from django.db.models import Case, IntegerField, Q, Value, When
 
 from hoinhap.agencies.models import Agency, User
 from hoinhap.core.scoping import scope
 from hoinhap.engines.text import fold
 
+# The order in which the guidance (seed 000) addresses the bodies: central government first.
+KIND_ORDER = [
+    Agency.Kind.MINISTRY,
+    Agency.Kind.MINISTERIAL_AGENCY,
+    Agency.Kind.GOVERNMENT_AGENCY,
+    Agency.Kind.PEOPLE_COMMITTEE,
+    Agency.Kind.PEOPLE_COUNCIL,
+    Agency.Kind.PROVINCE,
+    Agency.Kind.COURT,
+    Agency.Kind.PROCURACY,
+    Agency.Kind.AUDIT,
+    Agency.Kind.FRONT,
+    Agency.Kind.NA_BODY,
+    Agency.Kind.OFFICE,
+    Agency.Kind.OTHER,
+    Agency.Kind.PARTY_BODY,
+]
+
 
 def agencies(user, q: str | None = None, kind: str | None = None, include_inactive: bool = False):
     qs = scope(Agency.objects.select_related("parent", "successor"), user)
+    order = Case(
+        *[When(kind=kind, then=Value(i)) for i, kind in enumerate(KIND_ORDER)],
+        default=Value(len(KIND_ORDER)),
+        output_field=IntegerField(),
+    )
+    qs = qs.annotate(kind_order=order).order_by("kind_order", "name")
     if not include_inactive:
         qs = qs.filter(active=True)
     if kind:
