@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "hoinhap.agencies",
     "hoinhap.policy",
     "hoinhap.api",
+    "hoinhap.reviews",
 ]
 
 MIDDLEWARE = [
@@ -153,6 +154,12 @@ if CELERY_BROKER_URL.startswith("filesystem"):
     }
 elif not CELERY_BROKER_URL.startswith(("redis://", "rediss://", "amqp://", "memory://")):
     raise SettingsError(f"CELERY_BROKER_URL không hợp lệ ({CELERY_BROKER_URL!r}): dùng redis://máy:cổng/số.")
+# Results only for tasks that return data (screening chunks); Redis beside a Redis broker, else files.
+CELERY_RESULT_BACKEND = os.environ.get("CELERY_RESULT_BACKEND") or (
+    CELERY_BROKER_URL if CELERY_BROKER_URL.startswith(("redis://", "rediss://")) else f"file://{VAR_DIR / 'results'}"
+)
+if CELERY_RESULT_BACKEND.startswith("file://"):
+    (VAR_DIR / "results").mkdir(parents=True, exist_ok=True)
 CELERY_TASK_ALWAYS_EAGER = env_bool("CELERY_TASK_ALWAYS_EAGER", TESTING)
 CELERY_TASK_EAGER_PROPAGATES = False
 CELERY_TASK_IGNORE_RESULT = True
