@@ -144,13 +144,14 @@ DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "hoinhap <khong-tra-lo
 CELERY_BROKER_URL = os.environ.get("CELERY_BROKER_URL", "filesystem://")
 QUEUE_DIR = VAR_DIR / "queue"
 if CELERY_BROKER_URL.startswith("filesystem"):
-    for sub in ("in", "processed"):
+    for sub in ("in", "processed", "control"):
         (QUEUE_DIR / sub).mkdir(parents=True, exist_ok=True)
     CELERY_BROKER_TRANSPORT_OPTIONS = {
         "data_folder_in": str(QUEUE_DIR / "in"),
         "data_folder_out": str(QUEUE_DIR / "in"),
         "processed_folder": str(QUEUE_DIR / "processed"),
         "store_processed": False,
+        "control_folder": str(QUEUE_DIR / "control"),
     }
 elif not CELERY_BROKER_URL.startswith(("redis://", "rediss://", "amqp://", "memory://")):
     raise SettingsError(f"CELERY_BROKER_URL không hợp lệ ({CELERY_BROKER_URL!r}): dùng redis://máy:cổng/số.")
