@@ -18,7 +18,7 @@ from hoinhap.engines.legal.errors import LegalReadError
 from hoinhap.engines.legal.model import Annex, Document, Node, ProvisionReference, Reference
 from hoinhap.engines.legal.readers import read_bytes
 from hoinhap.engines.legal.readers.txt import split_lines
-from hoinhap.engines.legal.references import find_provisions, find_references, find_treaties
+from hoinhap.engines.legal.references import scan_provisions, scan_references
 from hoinhap.engines.legal.textutil import (
     is_upper_line,
     iso_date,
@@ -172,6 +172,8 @@ class _Parser:
         self.lines = lines
         self.doc = Document()
         self.warn = self.doc.warnings
+        self.nodes: list[Node] = []  # every node in document order, once the ids are assigned
+        self.articles: list[Node] = []
 
     # --- header -------------------------------------------------------------------------------
     def header(self) -> int:
@@ -583,7 +585,7 @@ class _Parser:
             visit(root, "")
 
     def effective(self) -> None:
-        for article in reversed(self.doc.articles()):
+        for article in reversed(self.articles):
             full = " ".join(filter(None, [article.title or "", *(n.text for n in article.walk())]))
             if "hiệu lực" not in full:
                 continue
@@ -600,45 +602,52 @@ class _Parser:
         own = doc.number
         seen: set[tuple[str | None, str | None]] = set()
         refs: list[Reference] = []
+        segments: list[str] = []
+        where: list[str | None] = []
+        relations: list[str | None] = []
 
-        def collect(text: str, where: str | None, default_relation: str | None = None) -> None:
-            if not text:
-                return
-            for found in find_references(text, default_relation=default_relation):
+        def add(text: str, node: str | None, default_relation: str | None = None) -> None:
+            segments.append(text)
+            where.append(node)
+            relations.append(default_relation)
+
+        if doc.title:
+            add(doc.title, "title")
+        for line in self.preamble_lines:
+            add(line, "preamble", "căn cứ" if line.startswith("Căn cứ") else None)
+        for node in self.nodes:
+            add(f"{node.title}\n{node.text}" if node.title else node.text, node.id)
+        for annex in doc.annexes:
+            add(annex.title or "", annex.id)
+            add(annex.text, annex.id)
+        # One pass over the whole document; results per segment as if each were scanned alone.
+        for k, numbers, treaties in scan_references(segments, relations):
+            node_id = where[k]
+            for found in numbers:
                 if own and found.number == own:
                     continue
-                k = (found.number, where)
-                if k in seen:
+                key_ = (found.number, node_id)
+                if key_ in seen:
                     continue
-                seen.add(k)
+                seen.add(key_)
                 refs.append(
                     Reference(
                         number=found.number,
                         type=found.type,
                         text=found.text,
-                        node=where,
+                        node=node_id,
                         relation=found.relation,
                         relation_effective=found.relation_effective,
                         date=found.date,
                         relation_gap=found.relation_gap,
                     )
                 )
-            for found in find_treaties(text):
-                k = (found.text, where)
-                if k in seen:
+            for found in treaties:
+                key_ = (found.text, node_id)
+                if key_ in seen:
                     continue
-                seen.add(k)
-                refs.append(Reference(number=None, type=found.type, text=found.text, node=where))
-
-        if doc.title:
-            collect(doc.title, "title")
-        for line in self.preamble_lines:
-            collect(line, "preamble", "căn cứ" if line.startswith("Căn cứ") else None)
-        for node in doc.nodes():
-            collect(f"{node.title}\n{node.text}" if node.title else node.text, node.id)
-        for annex in doc.annexes:
-            collect(annex.title or "", annex.id)
-            collect(annex.text, annex.id)
+                seen.add(key_)
+                refs.append(Reference(number=None, type=found.type, text=found.text, node=node_id))
         doc.references = refs
         for ref in refs:
             if not ref.number:
@@ -663,23 +672,25 @@ class _Parser:
     def provisions(self) -> None:
         doc = self.doc
         articles: dict[str, Node] = {}
-        for art in doc.articles():
+        for art in self.articles:
             articles.setdefault(art.label, art)
         amending = bool(doc.amends)
         out: list[ProvisionReference] = []
-        for art in doc.articles():
+        segments: list[str] = []
+        owners: list[tuple[Node, Node]] = []
+        for art in self.articles:
             for node in art.walk():
-                text = node.text if node is not art else " ".join(filter(None, [node.title, node.text]))
-                for found in find_provisions(text):
-                    targets: list[str] = []
-                    if found.scope == "external":
-                        out.append(ProvisionReference(found.text, node.id, [], internal=False))
-                        continue
-                    if found.scope == "bare" and amending:
-                        out.append(ProvisionReference(found.text, node.id, [], internal=False))
-                        continue
-                    targets = _resolve(found, art, articles)
-                    out.append(ProvisionReference(found.text, node.id, targets, internal=True))
+                segments.append(
+                    node.text if node is not art else " ".join(filter(None, [node.title, node.text]))
+                )
+                owners.append((node, art))
+        for k, found in scan_provisions(segments):
+            node, art = owners[k]
+            if found.scope == "external" or (found.scope == "bare" and amending):
+                out.append(ProvisionReference(found.text, node.id, [], internal=False))
+                continue
+            targets = _resolve(found, art, articles)
+            out.append(ProvisionReference(found.text, node.id, targets, internal=True))
         doc.provision_references = out
 
 
@@ -853,6 +864,8 @@ def parse_lines(lines: list[str]) -> Document:
     parser.finish_title(parser.preamble_lines)
     parser.issuer()
     parser.assign_ids()
+    parser.nodes = parser.doc.nodes()
+    parser.articles = [node for node in parser.nodes if node.kind == "article"]
     parser.effective()
     parser.references()
     parser.provisions()

@@ -8,18 +8,55 @@ and provision-level mentions ("điểm a, b khoản 2 Điều 3", "từ Điều 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from hoinhap.engines.legal.textutil import DATE_RE, iso_date
 
 # A document number: "31/2021/NĐ-CP", "38/2025/QĐ-UBND", "39/2021/QĐ-TTg", old-style "769/TTg",
 # "1719/QĐ-TTg", Party documents "59-NQ/TW".
+# The pattern opens with the first digit (and checks the character before it with a lookbehind)
+# so that the regex engine can skip ahead to digits instead of trying every position.
 NUMBER_RE = re.compile(
-    r"(?<![\w/.\-])("
-    r"\d{1,5}(?:/\d{4})?/[A-ZĐ][A-Za-zĐđ0-9]*(?:[-–][A-ZĐ][A-Za-zĐđ0-9]*(?:\.[A-ZĐ][A-Za-zĐđ0-9]*)*)*"
-    r"|\d{1,5}-[A-ZĐ]{1,6}/[A-ZĐ][A-Za-zĐđ]*"
-    r")(?![\w/])"
+    r"(\d(?<![\w/.\-]\d)(?:"
+    r"\d{0,4}(?:/\d{4})?/[A-ZĐ][A-Za-zĐđ0-9]*(?:[-–][A-ZĐ][A-Za-zĐđ0-9]*(?:\.[A-ZĐ][A-Za-zĐđ0-9]*)*)*"
+    r"|\d{0,4}-[A-ZĐ]{1,6}/[A-ZĐ][A-Za-zĐđ]*"
+    r"))(?![\w/])"
 )
+
+_NUMBER_MARGIN = 64
+
+
+def _number_matches(text: str) -> Iterator[re.Match[str]]:
+    """``NUMBER_RE.finditer(text)``, faster: every number holds a "/" at most 14 characters after
+    its start, so NUMBER_RE is only tried near a slash (found by ``str.find``).
+
+    The search around a slash stops at a bound; a match that ends near the bound (which might be
+    cut short by it) is searched again without the bound."""
+    find = text.find
+    search = NUMBER_RE.search
+    size = len(text)
+    pos = 0
+    while True:
+        slash = find("/", pos)
+        if slash < 0:
+            return
+        lo = max(pos, slash - 14)
+        hi = slash + _NUMBER_MARGIN
+        if hi >= size:
+            m = search(text, lo)
+        else:
+            m = search(text, lo, hi)
+            if m is not None and m.end() > hi - 20:
+                m = search(text, lo)
+        if m is None:
+            # No number starts at or before this slash; one that starts after it holds a later slash.
+            pos = slash + 1
+            continue
+        yield m
+        pos = m.end()
+
 
 _TYPE_WORDS = (
     "Bộ luật",
@@ -67,11 +104,40 @@ _FROM_DATE = re.compile(r"(?:kể\s+)?từ\s+ngày\s+(\d{1,2})\s+tháng\s+(\d{1,
 
 _LAST_TYPE_RE = re.compile(r"(?s).*(?<!\w)(" + "|".join(re.escape(w) for w in _TYPE_WORDS) + r")(?!\w)")
 _LAST_RELATION_RE = re.compile(r"(?s).*" + _RELATIONS.pattern, re.IGNORECASE)
+# Cheap tests that must pass before the slow "last type word" / "last relation verb" regexes can
+# match. Relations are matched ignoring case: besides what ``str.lower`` folds, the regex engine
+# also equates "ı"/"i", "ſ"/"s" and "İ"/"i", so text holding one of those always takes the regex.
+_RELATION_WORDS = (
+    "sửa đổi",
+    "bổ sung",
+    "thay thế",
+    "bãi bỏ",
+    "đình chỉ",
+    "hướng dẫn",
+    "quy định chi tiết",
+    "hết hiệu lực",
+)
+_CASE_ODD = ("ı", "ſ", "İ")
+_SPLIT_SENTENCE = re.compile(r"[.;](?!\d)")
+
+
+def _may_hold_type(window: str) -> bool:
+    return any(word in window for word in _TYPE_WORDS)
+
+
+def _may_hold_relation(window: str) -> bool:
+    low = window.lower()
+    return any(word in low for word in _RELATION_WORDS) or any(ch in window for ch in _CASE_ODD)
+
+
 _EXPIRES = re.compile(r"^[^.;]{0,160}?hết hiệu lực")
 _DATE_AFTER = re.compile(r"^\s*,?\s*ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})")
 
 TREATY_RE = re.compile(
-    r"(?<!\w)(Hiệp định|Công ước|Hiệp ước|Nghị định thư|Điều ước|Thỏa thuận|Bản ghi nhớ)"
+    # Each name opens with its first letter and then looks behind it for the word boundary, so
+    # that the regex engine jumps between those letters instead of trying every position.
+    r"(H(?<!\wH)iệp định|C(?<!\wC)ông ước|H(?<!\wH)iệp ước|N(?<!\wN)ghị định thư|Đ(?<!\wĐ)iều ước"
+    r"|T(?<!\wT)hỏa thuận|B(?<!\wB)ản ghi nhớ)"
     r"((?:\s+(?:[A-ZĐÂĂÊÔƠƯÁÀẢÃẠÉÈẺẼẸÍÌỈĨỊÓÒỎÕỌÚÙỦŨỤÝỲỶỸỴ][\w\-]*|và|về|xuyên|giữa|với|của|"
     r"Việt Nam|[A-Z0-9]{2,}))+)"
 )
@@ -104,11 +170,21 @@ def _clean_number(raw: str) -> str:
 
 def find_references(text: str, *, default_relation: str | None = None) -> list[FoundReference]:
     """Every document number in ``text`` with its type, citing phrase and stated relation."""
-    found: list[FoundReference] = []
     if "/" not in text:
-        return found
-    prev_end = 0
-    for m in NUMBER_RE.finditer(text):
+        return []
+    return _references(text, _number_matches(text), 0, len(text), default_relation)
+
+
+def _references(
+    text: str, matches: Iterable[re.Match[str]], lo: int, hi: int, default_relation: str | None
+) -> list[FoundReference]:
+    """``find_references`` on ``text[lo:hi]``, given the NUMBER_RE matches that fall inside it.
+
+    Nothing looks outside ``[lo, hi)``, so a segment of a larger text gives the same result as the
+    segment alone (offsets are relative to ``lo``)."""
+    found: list[FoundReference] = []
+    prev_end = lo
+    for m in matches:
         number = _clean_number(m.group(1))
         tail = number.rsplit("/", 1)[-1]
         if sum(1 for ch in tail if ch.isalpha()) < 2:
@@ -118,7 +194,7 @@ def find_references(text: str, *, default_relation: str | None = None) -> list[F
         window = text[window_start:start]
         doc_type = None
         phrase_start = start
-        tm = _LAST_TYPE_RE.match(window)
+        tm = _LAST_TYPE_RE.match(window) if _may_hold_type(window) else None
         if tm:
             doc_type = tm.group(1)
             phrase_start = window_start + tm.start(1)
@@ -132,14 +208,14 @@ def find_references(text: str, *, default_relation: str | None = None) -> list[F
             phrase_start = start
         relation = default_relation
         relation_gap = None
-        rel_window = text[max(0, phrase_start - 120) : phrase_start]
+        rel_window = text[max(lo, phrase_start - 120) : phrase_start]
         cut = max(rel_window.rfind(";"), rel_window.rfind(". "))
         if cut >= 0:
             rel_window = rel_window[cut + 1 :]
         if relation is None:
             scan = rel_window
             while scan:
-                rm = _LAST_RELATION_RE.match(scan)
+                rm = _LAST_RELATION_RE.match(scan) if _may_hold_relation(scan) else None
                 if not rm:
                     break
                 after = rel_window[rm.end() :]
@@ -150,7 +226,7 @@ def find_references(text: str, *, default_relation: str | None = None) -> list[F
                 relation = verb.replace("sửa đổi bổ sung", "sửa đổi, bổ sung")
                 relation_gap = len(after.strip())
                 break
-        after_text = text[m.end() : m.end() + 240]
+        after_text = text[m.end() : min(hi, m.end() + 240)]
         if relation is None and "hiệu lực" in after_text and _EXPIRES.match(after_text):
             relation = "hết hiệu lực"
         date = None
@@ -159,7 +235,7 @@ def find_references(text: str, *, default_relation: str | None = None) -> list[F
             date = iso_date(dm.group(1), dm.group(2), dm.group(3))
         relation_effective = None
         if relation in ("bãi bỏ", "thay thế", "đình chỉ", "hết hiệu lực", "sửa đổi", "sửa đổi, bổ sung"):
-            sentence = re.split(r"[.;](?!\d)", after_text, maxsplit=1)[0]
+            sentence = _SPLIT_SENTENCE.split(after_text, maxsplit=1)[0]
             fm = _FROM_DATE.search(sentence)
             if fm:
                 relation_effective = iso_date(fm.group(1), fm.group(2), fm.group(3))
@@ -168,8 +244,8 @@ def find_references(text: str, *, default_relation: str | None = None) -> list[F
                 number=number,
                 type=doc_type,
                 text=text[phrase_start : start + len(number)],
-                start=start,
-                end=start + len(number),
+                start=start - lo,
+                end=start - lo + len(number),
                 relation=relation,
                 relation_effective=relation_effective,
                 date=date,
@@ -180,11 +256,14 @@ def find_references(text: str, *, default_relation: str | None = None) -> list[F
     return found
 
 
+# A text without one of these cannot cite a treaty by name.
+_TREATY_HINTS = ("Hiệp", "Công ước", "Điều ước", "Thỏa", "Nghị định thư", "Bản ghi nhớ")
+
+
 def find_treaties(text: str) -> list[FoundReference]:
-    out = []
-    if "Hiệp" not in text and "Công ước" not in text and "Điều ước" not in text and "Thỏa" not in text:
-        if "Nghị định thư" not in text and "Bản ghi nhớ" not in text:
-            return out
+    out: list[FoundReference] = []
+    if not any(hint in text for hint in _TREATY_HINTS):
+        return out
     for m in TREATY_RE.finditer(text):
         name = _TREATY_TAIL.sub("", m.group(0)).strip()
         if len(name.split()) < 3:
@@ -204,6 +283,48 @@ def find_treaties(text: str) -> list[FoundReference]:
     return out
 
 
+def _segment_starts(segments: list[str], sep_len: int) -> list[int]:
+    starts = []
+    pos = 0
+    for segment in segments:
+        starts.append(pos)
+        pos += len(segment) + sep_len
+    return starts
+
+
+def scan_references(
+    segments: list[str], default_relations: list[str | None]
+) -> Iterator[tuple[int, list[FoundReference], list[FoundReference]]]:
+    """``find_references`` and ``find_treaties`` of every segment (a node's text, a preamble line…)
+    with one regex pass over the whole document instead of one per segment.
+
+    Yields (segment index, references, treaties) for the segments that have any, in order; the
+    results are those of the per-segment functions. Segments are joined with a newline, which no
+    document number contains and which NUMBER_RE treats as it treats the ends of a text, and the
+    windows around each number are clipped to its segment."""
+    text = "\n".join(segments)
+    starts = _segment_starts(segments, 1)
+    numbers: dict[int, list[re.Match[str]]] = {}
+    if "/" in text:
+        for m in _number_matches(text):
+            numbers.setdefault(bisect_right(starts, m.start()) - 1, []).append(m)
+    treaty_segments: set[int] = set()
+    for hint in _TREATY_HINTS:
+        at = text.find(hint)
+        while at >= 0:
+            treaty_segments.add(bisect_right(starts, at) - 1)
+            at = text.find(hint, at + 1)
+    for k in sorted(numbers.keys() | treaty_segments):
+        lo = starts[k]
+        refs = (
+            _references(text, numbers[k], lo, lo + len(segments[k]), default_relations[k])
+            if k in numbers
+            else []
+        )
+        treaties = find_treaties(segments[k]) if k in treaty_segments else []
+        yield k, refs, treaties
+
+
 # --- Provision-level references ---------------------------------------------------------------
 _LETTER = r"[a-zđ]"
 _ART = r"\d{1,4}[a-zđ]?"
@@ -220,6 +341,29 @@ PROVISION_RE = re.compile(
     r"Thông tư|Quyết định|Chỉ thị|Hiến pháp)(?:\s+này)?|này))?)"
 )
 _SPLIT = re.compile(r"\s*(?:,|và|hoặc)\s*(?:Điều|khoản|điểm)?\s*")
+# Where a PROVISION_RE match can start: one scan per opening word, each opening with that word as a
+# literal so that the regex engine can jump between its occurrences (PROVISION_RE itself opens
+# with a lookbehind, so ``finditer`` tries it at every position of the text).
+_PROVISION_STARTS = (
+    re.compile(r"từ(?<!\wtừ)(?=\s+(?:Điều|khoản|điểm))"),
+    re.compile(r"điểm(?<!\wđiểm)(?=\s+[a-zđ])"),
+    re.compile(r"khoản(?<!\wkhoản)(?=\s+\d)"),
+    re.compile(r"Điều(?<!\wĐiều)(?=\s+(?:này|\d))"),
+)
+
+
+def _provision_matches(text: str) -> Iterator[re.Match[str]]:
+    """``PROVISION_RE.finditer(text)``, faster: PROVISION_RE is tried only where a match can start."""
+    starts = sorted(m.start() for pattern in _PROVISION_STARTS for m in pattern.finditer(text))
+    end = 0
+    match = PROVISION_RE.match
+    for pos in starts:
+        if pos < end:
+            continue
+        m = match(text, pos)
+        if m:
+            end = m.end()
+            yield m
 
 
 @dataclass(slots=True)
@@ -239,48 +383,67 @@ def _items(raw: str | None) -> list[str]:
     return [item for item in _SPLIT.split(raw.strip()) if item]
 
 
-def find_provisions(text: str) -> list[FoundProvision]:
-    out: list[FoundProvision] = []
-    if "Điều" not in text and "đến" not in text:
-        return out
-    for m in PROVISION_RE.finditer(text):
-        tail = m.group("tail") or ""
-        tail_words = tail.strip()
-        if tail_words.endswith("này"):
-            scope = "internal"
-        elif tail_words:
-            scope = "external"
-        else:
-            scope = "bare"
-        if m.group("range_kind"):
-            kind = m.group("range_kind")
-            out.append(
-                FoundProvision(
-                    text=m.group(0).strip(),
-                    start=m.start(),
-                    articles=[m.group("range_from"), m.group("range_to")] if kind == "Điều" else [],
-                    clauses=[m.group("range_from"), m.group("range_to")] if kind == "khoản" else [],
-                    points=[m.group("range_from"), m.group("range_to")] if kind == "điểm" else [],
-                    scope=scope,
-                    range_kind=kind,
-                )
-            )
-            continue
-        art = m.group("art")[len("Điều") :].strip()
-        articles = ["này"] if art == "này" else _items(art)
-        if art == "này":
-            scope = "internal"
-        out.append(
-            FoundProvision(
-                text=m.group(0).strip(),
-                start=m.start(),
-                articles=articles,
-                clauses=_items(m.group("clauses")),
-                points=_items(m.group("points")),
-                scope=scope,
-            )
+def _provision(m: re.Match[str], offset: int = 0) -> FoundProvision:
+    tail = m.group("tail") or ""
+    tail_words = tail.strip()
+    if tail_words.endswith("này"):
+        scope = "internal"
+    elif tail_words:
+        scope = "external"
+    else:
+        scope = "bare"
+    if m.group("range_kind"):
+        kind = m.group("range_kind")
+        return FoundProvision(
+            text=m.group(0).strip(),
+            start=m.start() - offset,
+            articles=[m.group("range_from"), m.group("range_to")] if kind == "Điều" else [],
+            clauses=[m.group("range_from"), m.group("range_to")] if kind == "khoản" else [],
+            points=[m.group("range_from"), m.group("range_to")] if kind == "điểm" else [],
+            scope=scope,
+            range_kind=kind,
         )
-    return out
+    art = m.group("art")[len("Điều") :].strip()
+    articles = ["này"] if art == "này" else _items(art)
+    if art == "này":
+        scope = "internal"
+    return FoundProvision(
+        text=m.group(0).strip(),
+        start=m.start() - offset,
+        articles=articles,
+        clauses=_items(m.group("clauses")),
+        points=_items(m.group("points")),
+        scope=scope,
+    )
+
+
+def find_provisions(text: str) -> list[FoundProvision]:
+    if "Điều" not in text and "đến" not in text:
+        return []
+    return [_provision(m) for m in _provision_matches(text)]
+
+
+# Joins segments for ``scan_provisions``: not a word character, not whitespace, not a comma, so
+# PROVISION_RE neither matches across it nor sees a difference from the end of a text.
+_PROVISION_SEP = "\x00"
+
+
+def scan_provisions(segments: list[str]) -> Iterator[tuple[int, FoundProvision]]:
+    """(segment index, provision) for every provision mention of every segment, in order: the
+    results of ``find_provisions`` per segment, from one regex pass over the whole document."""
+    text = _PROVISION_SEP.join(segments)
+    if text.count(_PROVISION_SEP) != max(len(segments) - 1, 0):
+        # The separator occurs in the text itself: scan segment by segment.
+        for k, segment in enumerate(segments):
+            for found in find_provisions(segment):
+                yield k, found
+        return
+    if "Điều" not in text and "đến" not in text:
+        return
+    starts = _segment_starts(segments, 1)
+    for m in _provision_matches(text):
+        k = bisect_right(starts, m.start()) - 1
+        yield k, _provision(m, starts[k])
 
 
 # --- Tokens -----------------------------------------------------------------------------------
