@@ -10,6 +10,7 @@ import factory
 from django.contrib.auth import get_user_model
 
 from hoinhap.core.models import AuditEntry, Job
+from tests.tasks.makers import TASK_ROW_MAKERS
 
 
 class UserFactory(factory.django.DjangoModelFactory):
@@ -48,4 +49,5 @@ OWNED_ROW_MAKERS = {
     get_user_model(): make_user_row,
     Job: make_job_row,
     AuditEntry: make_audit_row,
+    **TASK_ROW_MAKERS,
 }

@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "hoinhap.core",
     "hoinhap.agencies",
     "hoinhap.policy",
+    "hoinhap.tasks",
     "hoinhap.api",
     "hoinhap.reviews",
 ]

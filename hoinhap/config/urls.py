@@ -19,5 +19,6 @@ urlpatterns = [
     path("suc-khoe/", health, name="health"),
     path("", include("hoinhap.core.urls")),
     path("", include("hoinhap.agencies.urls")),
+    path("", include("hoinhap.tasks.urls")),
     path("api/", include("hoinhap.api.urls")),
 ]

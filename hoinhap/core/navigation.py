@@ -7,6 +7,11 @@ from django.utils.translation import pgettext_lazy
 ENTRIES = [
     ("home", _("Trang chủ"), None),
     ("agencies:list", pgettext_lazy("navigation", "Cơ quan"), None),
+    ("tasks:list", _("Nhiệm vụ"), None),
+    ("tasks:mine", _("Nhiệm vụ của tôi"), lambda u: bool(u.agency_id)),
+    ("tasks:calendar", _("Lịch thời hạn"), None),
+    ("tasks:stats", _("Thống kê nhiệm vụ"), None),
+    ("tasks:notifications", _("Thông báo"), None),
     ("agencies:people", _("Người dùng"), lambda u: u.manages_people or u.sees_all_agencies),
     ("core:audit", _("Nhật ký thay đổi"), lambda u: u.manages_people or u.sees_all_agencies),
     ("core:jobs", _("Công việc nền"), None),
