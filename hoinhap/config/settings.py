@@ -167,6 +167,15 @@ CELERY_TASK_EAGER_PROPAGATES = False
 CELERY_TASK_IGNORE_RESULT = True
 CELERY_WORKER_HIJACK_ROOT_LOGGER = False
 CELERY_TIMEZONE = TIME_ZONE
+# Daily reminder run (đôn đốc, hoinhap/tasks/reminders.py) at HOINHAP_REMINDER_HOUR local time (default 7).
+CELERY_BEAT_SCHEDULE = {
+    "nhac-viec-hang-ngay": {
+        "task": "hoinhap.tasks.remind_daily",
+        "schedule": __import__("celery.schedules").schedules.crontab(
+            hour=env_int("HOINHAP_REMINDER_HOUR", 7), minute=0
+        ),
+    },
+}
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [

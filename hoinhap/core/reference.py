@@ -14,6 +14,7 @@ LOADERS = [
 # Demo data, only where DEBUG is on; each returns a short description.
 DEMO_LOADERS = [
     ("Người dùng trình diễn", "hoinhap.agencies.demo.load"),
+    ("Chương trình và nhiệm vụ trình diễn", "hoinhap.tasks.demo.load"),
 ]
 
 
