@@ -123,6 +123,12 @@ _SUBSECTION_RE = re.compile(r"^(?:TIỂU MỤC|Tiểu mục)\s+(\d{1,3}|[IVXLC]+
 _ARTICLE_RE = re.compile(r"^(?:Điều|ĐIỀU)\s*(\d{1,4}[a-zđ]?)(?![\w/])\s*(?P<sep>[.:]*)\s*(?P<rest>.*)$")
 _CLAUSE_RE = re.compile(r"^(\d{1,3})(?P<sep>\s*\.+\s*|\s+)(?=[^\W\d_]|[“\"(])(?P<rest>.*)$")
 _POINT_RE = re.compile(r"^([a-zđ])\s?\)\s*(?P<rest>.*)$")
+_DIVISION_FIRST = {
+    "C": ("chapter", _CHAPTER_RE),
+    "P": ("part", _PART_RE),
+    "M": ("section", _SECTION_RE),
+    "T": ("subsection", _SUBSECTION_RE),
+}
 _ANNEX_RE = re.compile(
     r"^(?:PHỤ LỤC|PHỤ LỤC SỐ|Phụ lục số)\b\s*([IVXLC]+|\d{1,3}[a-z]?|[A-Z])?\b\s*[.:\-–]?\s*(.*)$"
 )
@@ -354,8 +360,7 @@ class _Parser:
         n = len(lines)
         body_start = None
         for i in range(start, n):
-            line = lines[i]
-            if _CHAPTER_RE.match(line) or _PART_RE.match(line) or _is_article_heading(line):
+            if _opens_body(lines[i]):
                 body_start = i
                 break
         if body_start is None:
@@ -366,10 +371,14 @@ class _Parser:
             return
         self.preamble_lines = lines[start:body_start]
         self.doc.preamble = "\n".join(self.preamble_lines)
+        preamble_lines = self.preamble_lines
         roots: list[Node] = []
         stack: list[Node] = []
+        created: list[Node] = []
         current: Node | None = None
         texts: dict[int, list[str]] = {}
+        # Where the text lines of ``current`` go (the preamble until the first node).
+        sink = preamble_lines
         depth = 0
         straight_open = False
         last_article_num = 0
@@ -377,6 +386,7 @@ class _Parser:
         seen_articles: set[str] = set()
         i = body_start
         end = n
+        article_match = _ARTICLE_RE.match
 
         def attach(node: Node) -> None:
             level = LEVELS[node.kind]
@@ -388,37 +398,32 @@ class _Parser:
                 roots.append(node)
             stack.append(node)
 
-        def add_text(line: str) -> None:
-            if current is None:
-                self.preamble_lines.append(line)
-                return
-            texts.setdefault(id(current), []).append(line)
-
         while i < n:
             line = lines[i]
             first = line[0]
             in_quote = depth > 0 or straight_open
-            if _RECIPIENTS.match(line):
+            if first in "Nn" and _RECIPIENTS.match(line):
                 end = i
                 break
             if in_quote:
-                m = _ARTICLE_RE.match(line) if first in "ĐĐ" else None
+                m = article_match(line) if first == "Đ" else None
                 if m and m.group("sep") and _expected_article(m.group(1), last_article_num):
                     depth = 0
                     straight_open = False
                 else:
-                    add_text(line)
-                    depth, straight_open = _quotes(line, depth, straight_open)
+                    sink.append(line)
+                    if "“" in line or "”" in line or '"' in line:
+                        depth, straight_open = _quotes(line, depth, straight_open)
                     i += 1
                     continue
-            if first in '“"':
-                add_text(line)
+            if first == "“" or first == '"':
+                sink.append(line)
                 depth, straight_open = _quotes(line, depth, straight_open)
                 i += 1
                 continue
             node = None
-            if first in "ĐĐ":
-                m = _ARTICLE_RE.match(line)
+            if first == "Đ":
+                m = article_match(line)
                 if m:
                     label, sep, rest = m.group(1), m.group("sep"), m.group("rest").strip()
                     ok = bool(sep) or (
@@ -437,18 +442,10 @@ class _Parser:
                         seen_articles.add(label)
                         last_article_num = max(num, last_article_num)
                         last_article_label = label
-            elif first in "CcPpMmTt":
-                m = _CHAPTER_RE.match(line)
-                kind = "chapter"
-                if not m:
-                    m = _PART_RE.match(line)
-                    kind = "part"
-                if not m:
-                    m = _SECTION_RE.match(line)
-                    kind = "section"
-                if not m:
-                    m = _SUBSECTION_RE.match(line)
-                    kind = "subsection"
+            elif first in _DIVISION_FIRST:
+                # Each division regex opens with its own capital letter (C, P, M, T).
+                kind, division_re = _DIVISION_FIRST[first]
+                m = division_re.match(line)
                 if m:
                     label = m.group(1) + (m.group(2) if kind in ("chapter", "section") else "")
                     rest = (m.group(3) if kind in ("chapter", "section") else m.group(2)).strip()
@@ -479,15 +476,15 @@ class _Parser:
                     node = Node(kind, label.strip(), title, line=i)
             elif first.isdigit():
                 m = _CLAUSE_RE.match(line)
-                article = _innermost(stack, "article")
-                if m and article is not None:
-                    label = m.group(1)
-                    sep = m.group("sep")
-                    expected = _next_clause(article)
-                    rest = m.group("rest")
-                    if "." in sep or (int(label) == expected and rest[:1].isupper()):
-                        node = Node("clause", label, None, line=i)
-                        texts[id(node)] = [rest] if rest else []
+                if m:
+                    article = _innermost(stack, "article")
+                    if article is not None:
+                        label = m.group(1)
+                        sep = m.group("sep")
+                        rest = m.group("rest")
+                        if "." in sep or (int(label) == _next_clause(article) and rest[:1].isupper()):
+                            node = Node("clause", label, None, line=i)
+                            texts[id(node)] = [rest] if rest else []
             if node is None and first.islower() and line[1:3].lstrip()[:1] == ")":
                 m = _POINT_RE.match(line)
                 if m and _innermost(stack, "article") is not None:
@@ -498,8 +495,9 @@ class _Parser:
                 if not in_quote and current is not None and _is_body_end(line, lines, i):
                     end = i
                     break
-                add_text(line)
-                depth, straight_open = _quotes(line, depth, straight_open)
+                sink.append(line)
+                if "“" in line or "”" in line or '"' in line:
+                    depth, straight_open = _quotes(line, depth, straight_open)
                 i += 1
                 continue
             if node.kind == "point":
@@ -512,17 +510,18 @@ class _Parser:
                 stack.append(node)
             else:
                 attach(node)
+            created.append(node)
             current = node
+            sink = texts.setdefault(id(node), [])
             # Quotes that open on a heading line and stay open (rare) are tracked as well.
-            if node.kind in ("clause", "point"):
+            if node.kind in ("clause", "point") and ("“" in line or "”" in line or '"' in line):
                 depth, straight_open = _quotes(line, depth, straight_open)
             i += 1
 
         # Texts.
-        for root in roots:
-            for node in root.walk():
-                parts = texts.get(id(node))
-                node.text = "\n".join(parts) if parts else ""
+        for node in created:
+            parts = texts[id(node)]
+            node.text = "\n".join(parts) if parts else ""
         self.doc.structure = roots
         self.body_end = end
         self.closing(end)
@@ -566,11 +565,14 @@ class _Parser:
 
     # --- ids, effective date, references ------------------------------------------------------
     def assign_ids(self) -> None:
+        """Ids in the Akoma Ntoso style; also lists every node (and article) in document order."""
         used: set[str] = set()
+        nodes: list[Node] = []
 
         def visit(node: Node, prefix: str) -> None:
-            base = f"{prefix}__" if prefix else ""
-            ident = f"{base}{ID_PREFIX[node.kind]}_{_id_label(node)}"
+            ident = (
+                f"{prefix}__{_id_part(node.kind, node.label)}" if prefix else _id_part(node.kind, node.label)
+            )
             if ident in used:
                 k = 2
                 while f"{ident}_{k}" in used:
@@ -578,11 +580,14 @@ class _Parser:
                 ident = f"{ident}_{k}"
             used.add(ident)
             node.id = ident
+            nodes.append(node)
             for child in node.children:
                 visit(child, ident)
 
         for root in self.doc.structure:
             visit(root, "")
+        self.nodes = nodes
+        self.articles = [node for node in nodes if node.kind == "article"]
 
     def effective(self) -> None:
         for article in reversed(self.articles):
@@ -678,12 +683,18 @@ class _Parser:
         out: list[ProvisionReference] = []
         segments: list[str] = []
         owners: list[tuple[Node, Node]] = []
-        for art in self.articles:
-            for node in art.walk():
-                segments.append(
-                    node.text if node is not art else " ".join(filter(None, [node.title, node.text]))
-                )
-                owners.append((node, art))
+        art: Node | None = None
+        for node in self.nodes:
+            # In document order every clause and point follows the article that holds it.
+            kind = node.kind
+            if kind == "article":
+                art = node
+                segments.append(" ".join(filter(None, [node.title, node.text])))
+            elif art is not None and (kind == "clause" or kind == "point"):
+                segments.append(node.text)
+            else:
+                continue
+            owners.append((node, art))
         for k, found in scan_provisions(segments):
             node, art = owners[k]
             if found.scope == "external" or (found.scope == "bare" and amending):
@@ -771,7 +782,27 @@ def _innermost(stack: list[Node], kind: str) -> Node | None:
 def _is_under(stack: list[Node], clause: Node, article: Node | None) -> bool:
     if article is None:
         return True
-    return stack.index(clause) > stack.index(article) if clause in stack and article in stack else False
+    # By identity: nodes of one document never compare equal (each has its own line), and the
+    # dataclass ``==`` is slow.
+    clause_at = article_at = -1
+    for k, node in enumerate(stack):
+        if clause_at < 0 and node is clause:
+            clause_at = k
+        if article_at < 0 and node is article:
+            article_at = k
+    return clause_at > article_at if clause_at >= 0 and article_at >= 0 else False
+
+
+def _opens_body(line: str) -> bool:
+    """A chapter, part or article heading (the regexes open with "C", "P" and "Đ")."""
+    first = line[:1]
+    if first == "C":
+        return bool(_CHAPTER_RE.match(line))
+    if first == "P":
+        return bool(_PART_RE.match(line))
+    if first == "Đ":
+        return _is_article_heading(line)
+    return False
 
 
 def _is_article_heading(line: str) -> bool:
@@ -844,9 +875,23 @@ def _find_mixed_case(lines: list[str], raw: str) -> str | None:
     return None
 
 
-def _id_label(node: Node) -> str:
-    label = node.label.strip()
-    if node.kind in ("part", "chapter", "section", "subsection"):
+_ID_PARTS: dict[tuple[str, str], str] = {}
+
+
+def _id_part(kind: str, label: str) -> str:
+    """ "art_5", "pnt_dd": the kind's prefix and the label as an id (memoised: labels repeat)."""
+    k = (kind, label)
+    part = _ID_PARTS.get(k)
+    if part is None:
+        if len(_ID_PARTS) > 4096:
+            _ID_PARTS.clear()
+        part = _ID_PARTS[k] = f"{ID_PREFIX[kind]}_{_label_id(kind, label)}"
+    return part
+
+
+def _label_id(kind: str, label: str) -> str:
+    label = label.strip()
+    if kind in ("part", "chapter", "section", "subsection"):
         num = roman_to_int(label) if not label[:1].isdigit() else None
         if num is None:
             num = label_number(label) if not label[:1].isdigit() else None
@@ -864,8 +909,6 @@ def parse_lines(lines: list[str]) -> Document:
     parser.finish_title(parser.preamble_lines)
     parser.issuer()
     parser.assign_ids()
-    parser.nodes = parser.doc.nodes()
-    parser.articles = [node for node in parser.nodes if node.kind == "article"]
     parser.effective()
     parser.references()
     parser.provisions()
