@@ -360,10 +360,12 @@ class ReminderSettings(models.Model):
 
     days_before = models.JSONField(default=default_days_before, verbose_name=_("Nhắc trước hạn (ngày)"))
     required_days_before = models.JSONField(
-        default=default_required_days, verbose_name=_("Mức tối thiểu: nhắc trước hạn bắt buộc (ngày)")
+        default=default_required_days,
+        blank=True,
+        verbose_name=_("Mức tối thiểu: nhắc trước hạn bắt buộc (ngày)"),
     )
     required_kinds = models.JSONField(
-        default=default_required_kinds, verbose_name=_("Mức tối thiểu: loại nhắc bắt buộc")
+        default=default_required_kinds, blank=True, verbose_name=_("Mức tối thiểu: loại nhắc bắt buộc")
     )
     overdue_repeat_days = models.PositiveIntegerField(
         default=7, verbose_name=_("Nhắc lại khi quá hạn sau mỗi (ngày)")
