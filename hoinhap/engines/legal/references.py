@@ -104,9 +104,9 @@ _FROM_DATE = re.compile(r"(?:kể\s+)?từ\s+ngày\s+(\d{1,2})\s+tháng\s+(\d{1,
 
 _LAST_TYPE_RE = re.compile(r"(?s).*(?<!\w)(" + "|".join(re.escape(w) for w in _TYPE_WORDS) + r")(?!\w)")
 _LAST_RELATION_RE = re.compile(r"(?s).*" + _RELATIONS.pattern, re.IGNORECASE)
-# Cheap tests that must pass before the slow "last type word" / "last relation verb" regexes can
-# match. Relations are matched ignoring case: besides what ``str.lower`` folds, the regex engine
-# also equates "ı"/"i", "ſ"/"s" and "İ"/"i", so text holding one of those always takes the regex.
+# Relation verbs (the alternatives of _RELATIONS without their optional tails), for
+# ``_last_relation``. They are matched ignoring case: besides what ``str.lower`` folds, the regex
+# engine also equates "ı"/"i", "ſ"/"s" and "İ"/"i", so text holding one of those takes the regex.
 _RELATION_WORDS = (
     "sửa đổi",
     "bổ sung",
@@ -125,9 +125,31 @@ def _may_hold_type(window: str) -> bool:
     return any(word in window for word in _TYPE_WORDS)
 
 
-def _may_hold_relation(window: str) -> bool:
-    low = window.lower()
-    return any(word in low for word in _RELATION_WORDS) or any(ch in window for ch in _CASE_ODD)
+def _last_relation(scan: str) -> tuple[int, int] | None:
+    """The span of group 1 of ``_LAST_RELATION_RE.match(scan)`` (the relation verb that starts
+    last), found with ``str.rfind`` on the lower-cased text instead of a backtracking regex."""
+    low = scan.lower()
+    if len(low) != len(scan) or any(ch in scan for ch in _CASE_ODD):
+        rm = _LAST_RELATION_RE.match(scan)
+        return (rm.start(1), rm.end(1)) if rm else None
+    start = -1
+    word = ""
+    for candidate in _RELATION_WORDS:
+        at = low.rfind(candidate)
+        if at > start:
+            start, word = at, candidate
+    if start < 0:
+        return None
+    end = start + len(word)
+    # The regex prefers the longer alternatives "sửa đổi, bổ sung" and "hướng dẫn thi hành".
+    if word == "sửa đổi":
+        if low.startswith(", bổ sung", end):
+            end += len(", bổ sung")
+        elif low.startswith(" bổ sung", end):
+            end += len(" bổ sung")
+    elif word == "hướng dẫn" and low.startswith(" thi hành", end):
+        end += len(" thi hành")
+    return start, end
 
 
 _EXPIRES = re.compile(r"^[^.;]{0,160}?hết hiệu lực")
@@ -215,13 +237,13 @@ def _references(
         if relation is None:
             scan = rel_window
             while scan:
-                rm = _LAST_RELATION_RE.match(scan) if _may_hold_relation(scan) else None
-                if not rm:
+                span = _last_relation(scan)
+                if span is None:
                     break
-                after = rel_window[rm.end() :]
-                verb = rm.group(1).lower()
+                after = rel_window[span[1] :]
+                verb = scan[span[0] : span[1]].lower()
                 if _PASSIVE_BY.match(after) or _PHRASE.match(after) or verb == "hết hiệu lực":
-                    scan = scan[: rm.start(1)]
+                    scan = scan[: span[0]]
                     continue
                 relation = verb.replace("sửa đổi bổ sung", "sửa đổi, bổ sung")
                 relation_gap = len(after.strip())

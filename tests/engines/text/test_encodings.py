@@ -53,3 +53,23 @@ def test_binary_refused():
 @given(st.text(alphabet=st.sampled_from(list("hoáàuýỳỷqèéẻHOÁUÝaeiy \u00a0\u0301\u0300ĐÐđ.,")), max_size=60))
 def test_normalize_text_matches_reference_normalize(text):
     assert normalize_text(text) == normalize(text)
+
+
+_TONE_WORDS = ["hoá", "Hoà", "HOẢ", "thuỷ", "THUỶ", "khoẻ", "quý", "Quá", "ngoáy", "toán", "uý", "oà", "xoè"]
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.lists(
+        st.one_of(
+            st.sampled_from(_TONE_WORDS),
+            st.text(
+                alphabet=st.sampled_from(list("oOuUqQáàảãạéèẻẽẹýỳỷỹỵÁÀÝ hy.,1\n\u00a0\ufeff\u0301")),
+                max_size=6,
+            ),
+        ),
+        max_size=30,
+    ).map("".join)
+)
+def test_normalize_text_matches_reference_on_tone_candidates(text):
+    assert normalize_text(text) == normalize(text)
