@@ -86,3 +86,15 @@ def smtp_server(settings):
     sink.controller = controller
     yield sink
     controller.stop()
+
+
+@pytest.fixture
+def freeze_today(monkeypatch):
+    """Fix the day statuses are derived on (status.today and the services that read it)."""
+    from hoinhap.tasks import status
+
+    def freeze(day):
+        monkeypatch.setattr(status, "today", lambda: day)
+        monkeypatch.setattr(services, "today", lambda: day)
+
+    return freeze
