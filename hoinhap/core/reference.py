@@ -9,6 +9,7 @@ from django.utils.module_loading import import_string
 
 LOADERS = [
     ("Danh mục cơ quan", "hoinhap.agencies.reference.load_agencies"),
+    ("Danh mục căn cứ chủ trương", "hoinhap.policy.reference.load_catalogue"),
 ]
 
 # Demo data, only where DEBUG is on; each returns a short description.
