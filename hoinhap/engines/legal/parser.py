@@ -188,8 +188,7 @@ class _Parser:
         limit = min(len(lines), 60)
         body_guess = limit
         for i in range(limit):
-            line = lines[i]
-            if _CHAPTER_RE.match(line) or _PART_RE.match(line) or _is_article_heading(line):
+            if _opens_body(lines[i]):
                 body_guess = i
                 break
         head = lines[:body_guess]

@@ -15,7 +15,9 @@ _ORDINALS = {
 
 
 def squash(text: str) -> str:
-    return _WS.sub(" ", text).strip()
+    """Whitespace runs -> one space, ends stripped. ``str.split`` splits on the characters ``\\s``
+    matches, so this is ``_WS.sub(" ", text).strip()``, several times faster."""
+    return " ".join(text.split())
 
 
 def key(text: str) -> str:
@@ -81,7 +83,8 @@ def sentence_case(text: str) -> str:
     words = squash(text).split(" ")
     out = []
     for word in words:
-        if any(ch.isdigit() for ch in word):
+        # An all-letter word holds no digit (checked first: it is the common case and cheap).
+        if not word.isalpha() and any(ch.isdigit() for ch in word):
             out.append(word)
         else:
             out.append(word.lower())
