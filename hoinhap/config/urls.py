@@ -19,6 +19,7 @@ urlpatterns = [
     path("suc-khoe/", health, name="health"),
     path("", include("hoinhap.core.urls")),
     path("", include("hoinhap.agencies.urls")),
+    path("", include("hoinhap.policy.urls")),
     path("", include("hoinhap.tasks.urls")),
     path("api/", include("hoinhap.api.urls")),
 ]

@@ -6,6 +6,7 @@ from django.utils.translation import pgettext_lazy
 # (url name, label, predicate on the user or None)
 ENTRIES = [
     ("home", _("Trang chủ"), None),
+    ("policy:catalogue", _("Căn cứ chủ trương"), None),
     ("agencies:list", pgettext_lazy("navigation", "Cơ quan"), None),
     ("tasks:list", _("Nhiệm vụ"), None),
     ("tasks:mine", _("Nhiệm vụ của tôi"), lambda u: bool(u.agency_id)),

@@ -7,11 +7,24 @@ A target names the agency responsible for it, which is information, not ownershi
 
 from __future__ import annotations
 
+import datetime as dt
+from decimal import Decimal
+
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from hoinhap.engines.text.normalize import fold, normalize
+from hoinhap.engines.text.normalize import fold, nfc
+
+
+def _fmt(value) -> str:
+    """A number the Vietnamese way (1.234,5), for messages."""
+    if value is None:
+        return "—"
+    text = f"{Decimal(value):,.2f}".rstrip("0").rstrip(".")
+    return text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
 
 
 class Pillar(models.IntegerChoices):
@@ -60,13 +73,31 @@ class PolicyDocument(models.Model):
     def __str__(self) -> str:
         return self.number if not self.short_name else f"{self.short_name} ({self.number})"
 
+    def save(self, *args, **kwargs):
+        self.number, self.title, self.quote = nfc(self.number), nfc(self.title), nfc(self.quote)
+        self.search_text = fold(" ".join([self.number, self.short_name, self.title, self.issuer]))
+        super().save(*args, **kwargs)
+
     def get_absolute_url(self) -> str:
         return reverse("policy:document", kwargs={"pk": self.pk})
 
-    def save(self, *args, **kwargs):
-        self.title, self.quote = normalize(self.title), normalize(self.quote)
-        self.search_text = fold(" ".join([self.number, self.short_name, self.title, self.issuer]))
-        super().save(*args, **kwargs)
+    def clean(self):
+        self.number = nfc(self.number or "").strip()
+        if not self.number:
+            raise ValidationError({"number": _("Văn bản phải có số, ký hiệu.")})
+        clash = PolicyDocument.objects.filter(number__iexact=self.number).exclude(pk=self.pk).first()
+        if clash:
+            raise ValidationError(
+                {"number": _("Số, ký hiệu “%(n)s” đã có trong danh mục.") % {"n": clash.number}}
+            )
+
+    def validate_unique(self, exclude=None):
+        super().validate_unique(exclude=set(exclude or ()) | {"number"})  # clean() says it in Vietnamese
+
+    def superseded_by(self):
+        return [
+            link.source for link in self.links_in.all() if link.relation == DocumentLink.Relation.SUPERSEDES
+        ]
 
 
 class DocumentLink(models.Model):
@@ -107,6 +138,63 @@ class DocumentLink(models.Model):
     @property
     def inverse_label(self) -> str:
         return self.INVERSE[self.relation]
+
+    def validate_constraints(self, exclude=None):
+        # The unique triple is checked by clean() with a Vietnamese message.
+        super().validate_constraints(exclude=set(exclude or ()) | {"source"})
+
+    def clean(self):
+        if not (self.source_id and self.target_id and self.relation):
+            return
+        if self.source_id == self.target_id:
+            raise ValidationError(
+                _("Một văn bản không thể %(rel)s chính nó.") % {"rel": self.get_relation_display()}
+            )
+        if (
+            DocumentLink.objects.filter(
+                source_id=self.source_id, target_id=self.target_id, relation=self.relation
+            )
+            .exclude(pk=self.pk)
+            .exists()
+        ):
+            raise ValidationError(_("Quan hệ này đã có."))
+        # A cycle: following the same relation from the target leads back to the source.
+        edges: dict[int, set[int]] = {}
+        for src, dst in (
+            DocumentLink.objects.filter(relation=self.relation)
+            .exclude(pk=self.pk)
+            .values_list("source_id", "target_id")
+        ):
+            edges.setdefault(src, set()).add(dst)
+        path = _path(edges, self.target_id, self.source_id)
+        if path:
+            numbers = dict(PolicyDocument.objects.filter(pk__in=path).values_list("pk", "number"))
+            chain = " → ".join(numbers[pk] for pk in [self.source_id, *path])
+            raise ValidationError(
+                _(
+                    "Không thể lưu: tạo thành vòng lặp “%(rel)s” (%(chain)s). Một văn bản không thể gián tiếp %(rel)s chính nó."
+                )
+                % {"rel": self.get_relation_display(), "chain": chain}
+            )
+
+
+def _path(edges: dict[int, set[int]], start: int, goal: int) -> list[int] | None:
+    """A path start → … → goal in ``edges`` (breadth first), or None."""
+    previous: dict[int, int | None] = {start: None}
+    queue = [start]
+    while queue:
+        node = queue.pop(0)
+        if node == goal:
+            path = []
+            while node is not None:
+                path.append(node)
+                node = previous[node]
+            return list(reversed(path))
+        for nxt in sorted(edges.get(node, ())):
+            if nxt not in previous:
+                previous[nxt] = node
+                queue.append(nxt)
+    return None
 
 
 class PolicyItem(models.Model):
@@ -160,13 +248,45 @@ class PolicyItem(models.Model):
     def __str__(self) -> str:
         return f"{self.code} — {self.title}"
 
+    def save(self, *args, **kwargs):
+        self.title, self.text, self.quote = nfc(self.title), nfc(self.text), nfc(self.quote)
+        number = self.document.number if self.document_id else ""
+        short = self.document.short_name if self.document_id else ""
+        self.search_text = fold(" ".join([self.code, number, short, self.title, self.text, self.quote]))
+        super().save(*args, **kwargs)
+
     def get_absolute_url(self) -> str:
         return reverse("policy:item", kwargs={"pk": self.pk})
 
-    def save(self, *args, **kwargs):
-        self.title, self.text, self.quote = normalize(self.title), normalize(self.text), normalize(self.quote)
-        self.search_text = fold(" ".join([self.code, self.title, self.text, self.quote]))
-        super().save(*args, **kwargs)
+    def clean(self):
+        errors = {}
+        self.code = nfc(self.code or "").strip()
+        if self.code:
+            clash = PolicyItem.objects.filter(code__iexact=self.code).exclude(pk=self.pk).first()
+            if clash:
+                errors["code"] = _("Mã “%(code)s” đã được dùng cho nội dung “%(title)s” (%(doc)s).") % {
+                    "code": clash.code,
+                    "title": clash.title,
+                    "doc": clash.document.number,
+                }
+        if not (self.quote or "").strip():
+            errors["quote"] = _("Cần trích nguyên văn đoạn văn bản mà nội dung này được lấy ra.")
+        if self.parent_id:
+            parent = self.parent
+            if self.document_id and parent.document_id != self.document_id:
+                errors["parent"] = _("Nội dung cha phải thuộc cùng văn bản.")
+            node, seen = parent, set()
+            while node is not None and node.pk not in seen:
+                if self.pk and node.pk == self.pk:
+                    errors["parent"] = _("Một nội dung không thể nằm trong chính nó.")
+                    break
+                seen.add(node.pk)
+                node = node.parent
+        if errors:
+            raise ValidationError(errors)
+
+    def validate_unique(self, exclude=None):
+        super().validate_unique(exclude=set(exclude or ()) | {"code"})
 
     def ancestors(self) -> list[PolicyItem]:
         chain, seen, node = [], {self.pk}, self.parent
@@ -210,7 +330,9 @@ class Target(models.Model):
         related_name="policy_targets",
         verbose_name=_("Cơ quan chịu trách nhiệm"),
     )
-    responsibility_note = models.CharField(max_length=300, blank=True, verbose_name=_("Căn cứ giao trách nhiệm"))
+    responsibility_note = models.CharField(
+        max_length=300, blank=True, verbose_name=_("Căn cứ giao trách nhiệm")
+    )
     quote = models.TextField(blank=True, verbose_name=_("Trích nguyên văn"))
     source = models.CharField(max_length=300, blank=True, verbose_name=_("Văn bản nguồn của trích dẫn"))
     section = models.CharField(max_length=100, blank=True, verbose_name=_("Mục trong văn bản nguồn"))
@@ -225,12 +347,81 @@ class Target(models.Model):
     def __str__(self) -> str:
         return f"{self.code} — {self.indicator}"
 
+    def save(self, *args, **kwargs):
+        self.indicator, self.quote = nfc(self.indicator), nfc(self.quote)
+        super().save(*args, **kwargs)
+
     def get_absolute_url(self) -> str:
         return reverse("policy:target", kwargs={"pk": self.pk})
 
-    def save(self, *args, **kwargs):
-        self.indicator, self.quote = normalize(self.indicator), normalize(self.quote)
-        super().save(*args, **kwargs)
+    def clean_fields(self, exclude=None):
+        # The unit is checked by clean() with a message that says why it matters.
+        super().clean_fields(exclude=set(exclude or ()) | {"unit"})
+
+    def validate_unique(self, exclude=None):
+        super().validate_unique(exclude=set(exclude or ()) | {"code"})
+
+    @property
+    def is_percent(self) -> bool:
+        return (self.unit or "").strip() in {"%", "phần trăm"}
+
+    def clean(self):
+        errors: dict[str, str] = {}
+        self.unit = (self.unit or "").strip()
+        self.code = nfc(self.code or "").strip()
+        if not self.unit:
+            errors["unit"] = _("Chỉ tiêu phải có đơn vị tính (ví dụ: %, thứ hạng, tỷ USD, số đối tác).")
+        if self.code and Target.objects.filter(code__iexact=self.code).exclude(pk=self.pk).exists():
+            errors["code"] = _("Mã chỉ tiêu “%(code)s” đã được dùng.") % {"code": self.code}
+        goal, comp = self.goal, self.comparator
+        if goal is not None and not comp:
+            errors["comparator"] = _(
+                "Có giá trị mục tiêu thì phải chọn cách so sánh (≥, ≤ hoặc nhóm N dẫn đầu)."
+            )
+        if comp and goal is None:
+            errors["goal"] = _("Đã chọn cách so sánh thì phải có giá trị mục tiêu.")
+        if goal is not None and not self.target_year:
+            errors["target_year"] = _("Chỉ tiêu có giá trị mục tiêu phải có năm mục tiêu.")
+        if self.target_year and self.baseline_year and self.target_year < self.baseline_year:
+            errors["target_year"] = _("Năm mục tiêu %(t)s trước năm cơ sở %(b)s.") % {
+                "t": self.target_year,
+                "b": self.baseline_year,
+            }
+        if goal is not None and comp == self.Comparator.TOP_RANK and (goal < 1 or goal != int(goal)):
+            errors["goal"] = _(
+                "Chỉ tiêu “thuộc nhóm N dẫn đầu” cần N là số nguyên dương (thứ hạng 1 là cao nhất), không phải %(g)s."
+            ) % {"g": _fmt(goal)}
+        if goal is not None and self.is_percent and not (0 <= goal <= 100):
+            errors["goal"] = _("Mục tiêu tính bằng % phải nằm trong khoảng 0–100, không phải %(g)s.") % {
+                "g": _fmt(goal)
+            }
+        base = self.baseline_value
+        if base is not None and comp == self.Comparator.TOP_RANK and (base < 1 or base != int(base)):
+            errors["baseline_value"] = _("Thứ hạng cơ sở phải là số nguyên dương.")
+        if goal is not None and base is not None and "goal" not in errors:
+            if comp == self.Comparator.AT_LEAST and goal < base:
+                errors["goal"] = _(
+                    "Mục tiêu “≥ %(g)s” mâu thuẫn với cách so sánh: giá trị cơ sở đã là %(b)s, "
+                    "mục tiêu “đạt ít nhất” phải không thấp hơn giá trị cơ sở."
+                ) % {"g": _fmt(goal), "b": _fmt(base)}
+            elif comp in (self.Comparator.AT_MOST, self.Comparator.TOP_RANK) and goal > base:
+                errors["goal"] = _(
+                    "Mục tiêu “%(sign)s %(g)s” mâu thuẫn với cách so sánh: giá trị cơ sở đã là %(b)s, "
+                    "với chỉ tiêu càng thấp càng tốt mục tiêu phải không cao hơn giá trị cơ sở."
+                ) % {
+                    "sign": "≤" if comp == self.Comparator.AT_MOST else "nhóm",
+                    "g": _fmt(goal),
+                    "b": _fmt(base),
+                }
+        if self.pk and self.baseline_year:
+            early = self.observations.filter(date__year__lt=self.baseline_year).order_by("date").first()
+            if early:
+                errors["baseline_year"] = _("Đã có số liệu ngày %(d)s, trước năm cơ sở %(y)s.") % {
+                    "d": early.date.strftime("%d/%m/%Y"),
+                    "y": self.baseline_year,
+                }
+        if errors:
+            raise ValidationError(errors)
 
     @property
     def has_goal(self) -> bool:
@@ -266,4 +457,37 @@ class Observation(models.Model):
         verbose_name_plural = _("Số liệu quan sát")
 
     def __str__(self) -> str:
-        return f"{self.target.code} {self.date:%d/%m/%Y}: {self.value}"
+        return f"{self.target.code} {self.date:%d/%m/%Y}: {_fmt(self.value)}"
+
+    def clean(self):
+        if not (self.target_id and self.date and self.value is not None):
+            return
+        target = self.target
+        errors: dict[str, str] = {}
+        if self.date.year < target.baseline_year:
+            errors["date"] = _(
+                "Số liệu ngày %(d)s có trước năm cơ sở %(y)s của chỉ tiêu; nhập số liệu từ năm %(y)s trở đi "
+                "hoặc sửa năm cơ sở của chỉ tiêu."
+            ) % {"d": self.date.strftime("%d/%m/%Y"), "y": target.baseline_year}
+        elif self.date > timezone.localdate() + dt.timedelta(days=1):
+            errors["date"] = _("Ngày số liệu %(d)s ở tương lai.") % {"d": self.date.strftime("%d/%m/%Y")}
+        elif (
+            Observation.objects.filter(target_id=self.target_id, date=self.date).exclude(pk=self.pk).exists()
+        ):
+            errors["date"] = _("Chỉ tiêu đã có số liệu ngày %(d)s; sửa số liệu đó thay vì thêm mới.") % {
+                "d": self.date.strftime("%d/%m/%Y")
+            }
+        if target.comparator == Target.Comparator.TOP_RANK and (
+            self.value < 1 or self.value != int(self.value)
+        ):
+            errors["value"] = _("Thứ hạng phải là số nguyên dương, không phải %(v)s.") % {
+                "v": _fmt(self.value)
+            }
+        elif target.is_percent and not (0 <= self.value <= 100):
+            errors["value"] = _("Tỉ lệ phần trăm phải nằm trong khoảng 0–100, không phải %(v)s.") % {
+                "v": _fmt(self.value)
+            }
+        if not (self.source or "").strip():
+            errors["source"] = _("Cần ghi nguồn của số liệu.")
+        if errors:
+            raise ValidationError(errors)
