@@ -415,7 +415,10 @@ class FoundProvision:
 def _items(raw: str | None) -> list[str]:
     if not raw:
         return []
-    return [item for item in _SPLIT.split(raw.strip()) if item]
+    raw = raw.strip()
+    if "," not in raw and "và" not in raw and "hoặc" not in raw:
+        return [raw] if raw else []  # nothing for _SPLIT to split at (the common case)
+    return [item for item in _SPLIT.split(raw) if item]
 
 
 def _provision(m: re.Match[str], offset: int = 0) -> FoundProvision:

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import io
 import zipfile
+import zlib
+from collections.abc import Callable
 
 from lxml import etree
 
@@ -61,35 +63,35 @@ def _format_number(n: int, fmt: str) -> str:
 
 
 class _Numbering:
-    """Enough of Word's list numbering to print "1.", "a)", "Điều 3." before a paragraph."""
+    """Enough of Word's list numbering to print "1.", "a)", "Điều 3." before a paragraph.
 
-    def __init__(self, xml: bytes | None):
-        self.levels: dict[tuple[str, int], tuple[str, str, int]] = {}
-        self.style_numbering: dict[str, tuple[str, int]] = {}
+    numbering.xml and styles.xml are unpacked and parsed the first time a paragraph needs them
+    (styles.xml is often larger than the whole document, and plain documents never need it)."""
+
+    def __init__(
+        self,
+        load_numbering: Callable[[], bytes | None],
+        load_styles: Callable[[], bytes | None] = lambda: None,
+    ):
+        self._load_numbering = load_numbering
+        self._load_styles = load_styles
+        self._levels: dict[tuple[str, int], tuple[str, str, int]] | None = None
+        self._style_numbering: dict[str, tuple[str, int]] | None = None
         self.counters: dict[str, list[int]] = {}
-        if not xml:
-            return
-        root = etree.fromstring(xml)
-        abstract: dict[str, dict[int, tuple[str, str, int]]] = {}
-        for an in root.iter(f"{W}abstractNum"):
-            levels = {}
-            for lvl in an.iter(f"{W}lvl"):
-                ilvl = int(lvl.get(f"{W}ilvl", "0"))
-                fmt = lvl.find(f"{W}numFmt")
-                text = lvl.find(f"{W}lvlText")
-                start = lvl.find(f"{W}start")
-                levels[ilvl] = (
-                    fmt.get(_VAL) if fmt is not None else "decimal",
-                    text.get(_VAL) if text is not None else "",
-                    int(start.get(_VAL)) if start is not None else 1,
-                )
-            abstract[an.get(f"{W}abstractNumId")] = levels
-        self.num_to_abstract = {}
-        for num in root.iter(f"{W}num"):
-            ref = num.find(f"{W}abstractNumId")
-            if ref is not None:
-                for ilvl, spec in abstract.get(ref.get(_VAL), {}).items():
-                    self.levels[(num.get(f"{W}numId"), ilvl)] = spec
+
+    @property
+    def levels(self) -> dict[tuple[str, int], tuple[str, str, int]]:
+        if self._levels is None:
+            self._levels = _numbering_levels(self._load_numbering())
+        return self._levels
+
+    @property
+    def style_numbering(self) -> dict[str, tuple[str, int]]:
+        """styleId -> (numId, ilvl) for paragraph styles that carry list numbering."""
+        if self._style_numbering is None:
+            # Without list definitions a style's numbering prints nothing: styles.xml is not needed.
+            self._style_numbering = _style_numbering(self._load_styles()) if self.levels else {}
+        return self._style_numbering
 
     def label(self, num_id: str, ilvl: int) -> str:
         spec = self.levels.get((num_id, ilvl))
@@ -113,6 +115,34 @@ class _Numbering:
         return out
 
 
+def _numbering_levels(xml: bytes | None) -> dict[tuple[str, int], tuple[str, str, int]]:
+    """(numId, ilvl) -> (format, level text, start) from numbering.xml."""
+    out: dict[tuple[str, int], tuple[str, str, int]] = {}
+    if not xml:
+        return out
+    root = etree.fromstring(xml)
+    abstract: dict[str, dict[int, tuple[str, str, int]]] = {}
+    for an in root.iter(f"{W}abstractNum"):
+        levels = {}
+        for lvl in an.iter(f"{W}lvl"):
+            ilvl = int(lvl.get(f"{W}ilvl", "0"))
+            fmt = lvl.find(f"{W}numFmt")
+            text = lvl.find(f"{W}lvlText")
+            start = lvl.find(f"{W}start")
+            levels[ilvl] = (
+                fmt.get(_VAL) if fmt is not None else "decimal",
+                text.get(_VAL) if text is not None else "",
+                int(start.get(_VAL)) if start is not None else 1,
+            )
+        abstract[an.get(f"{W}abstractNumId")] = levels
+    for num in root.iter(f"{W}num"):
+        ref = num.find(f"{W}abstractNumId")
+        if ref is not None:
+            for ilvl, spec in abstract.get(ref.get(_VAL), {}).items():
+                out[(num.get(f"{W}numId"), ilvl)] = spec
+    return out
+
+
 def _paragraph_text(p) -> str:
     parts: list[str] = []
     for el in p.iter(_T, _TAB, _BR, _CR):
@@ -131,7 +161,7 @@ def _paragraph_text(p) -> str:
 def _style_numbering(styles_xml: bytes | None) -> dict[str, tuple[str, int]]:
     """styleId -> (numId, ilvl) for paragraph styles that carry list numbering ("List Number")."""
     out: dict[str, tuple[str, int]] = {}
-    if not styles_xml:
+    if not styles_xml or b"numPr" not in styles_xml:
         return out
     root = etree.fromstring(styles_xml)
     for style in root.iter(f"{W}style"):
@@ -145,21 +175,24 @@ def _style_numbering(styles_xml: bytes | None) -> dict[str, tuple[str, int]]:
     return out
 
 
+_PPR, _NUMPR, _NUMID, _ILVL, _PSTYLE = (f"{W}pPr", f"{W}numPr", f"{W}numId", f"{W}ilvl", f"{W}pStyle")
+
+
 def _numbering_prefix(p, numbering: _Numbering) -> str:
-    ppr = p.find(f"{W}pPr")
+    ppr = p.find(_PPR)
     if ppr is None:
         return ""
-    numpr = ppr.find(f"{W}numPr")
+    numpr = ppr.find(_NUMPR)
     num_id = None
     ilvl = 0
     if numpr is not None:
-        num_id_el = numpr.find(f"{W}numId")
-        ilvl_el = numpr.find(f"{W}ilvl")
+        num_id_el = numpr.find(_NUMID)
+        ilvl_el = numpr.find(_ILVL)
         if num_id_el is not None:
             num_id = num_id_el.get(_VAL)
         ilvl = int(ilvl_el.get(_VAL)) if ilvl_el is not None else 0
     else:
-        pstyle = ppr.find(f"{W}pStyle")
+        pstyle = ppr.find(_PSTYLE)
         if pstyle is not None and pstyle.get(_VAL) in numbering.style_numbering:
             num_id, ilvl = numbering.style_numbering[pstyle.get(_VAL)]
     if num_id is None or num_id == "0":
@@ -191,23 +224,40 @@ def read_docx(data: bytes) -> ReadResult:
         if info.file_size > _MAX_XML:
             raise LegalReadError("Không đọc được tệp DOCX: phần nội dung quá lớn.")
         document_xml = archive.read("word/document.xml")
-        numbering_xml = archive.read("word/numbering.xml") if "word/numbering.xml" in names else None
-        styles_xml = archive.read("word/styles.xml") if "word/styles.xml" in names else None
     except LegalReadError:
         raise
     except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, KeyError, OSError, ValueError) as exc:
         raise LegalReadError("Không đọc được tệp DOCX: tệp bị hỏng hoặc không đầy đủ.") from exc
+
+    def part(name: str) -> bytes | None:
+        if name not in names:
+            return None
+        try:
+            return archive.read(name)
+        except (
+            zipfile.BadZipFile,
+            zipfile.LargeZipFile,
+            EOFError,
+            KeyError,
+            OSError,
+            ValueError,
+            zlib.error,
+        ) as exc:
+            raise LegalReadError("Không đọc được tệp DOCX: tệp bị hỏng hoặc không đầy đủ.") from exc
+
     try:
         parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True)
         root = etree.fromstring(document_xml, parser)
-        numbering = _Numbering(numbering_xml)
-        numbering.style_numbering = _style_numbering(styles_xml)
     except etree.XMLSyntaxError as exc:
         raise LegalReadError("Không đọc được tệp DOCX: nội dung XML bị hỏng.") from exc
+    numbering = _Numbering(lambda: part("word/numbering.xml"), lambda: part("word/styles.xml"))
     body = root.find(f"{W}body")
     raw: list[str] = []
     if body is not None:
-        _walk(body, numbering, raw)
+        try:
+            _walk(body, numbering, raw)
+        except etree.XMLSyntaxError as exc:  # numbering.xml or styles.xml, read on demand
+            raise LegalReadError("Không đọc được tệp DOCX: nội dung XML bị hỏng.") from exc
     text = normalize_text("\n".join(raw))
     lines = [line for line in (r.strip() for r in text.split("\n")) if line]
     if not lines:
