@@ -9,9 +9,7 @@ ENTRIES = [
     ("policy:catalogue", _("Căn cứ chủ trương"), None),
     ("agencies:list", pgettext_lazy("navigation", "Cơ quan"), None),
     ("tasks:list", _("Nhiệm vụ"), None),
-    ("tasks:mine", _("Nhiệm vụ của tôi"), lambda u: bool(u.agency_id)),
-    ("tasks:calendar", _("Lịch thời hạn"), None),
-    ("tasks:stats", _("Thống kê nhiệm vụ"), None),
+    # "Nhiệm vụ của tôi", the calendar and the statistics are linked from the task list's own menu.
     ("tasks:notifications", _("Thông báo"), None),
     ("agencies:people", _("Người dùng"), lambda u: u.manages_people or u.sees_all_agencies),
     ("core:audit", _("Nhật ký thay đổi"), lambda u: u.manages_people or u.sees_all_agencies),
