@@ -221,8 +221,14 @@ def _references(
     prev_end = lo
     for m in matches:
         number = _clean_number(m.group(1))
-        tail = number.rsplit("/", 1)[-1]
-        if sum(1 for ch in tail if ch.isalpha()) < 2:
+        tail = number[number.rfind("/") + 1 :]  # what follows the last "/" (the issuer's code)
+        letters = 0
+        for ch in tail:
+            if ch.isalpha():
+                letters += 1
+                if letters == 2:
+                    break
+        if letters < 2:
             continue
         start = m.start(1)
         window_start = max(prev_end, start - 160)

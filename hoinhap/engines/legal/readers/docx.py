@@ -259,7 +259,7 @@ def read_docx(data: bytes) -> ReadResult:
         except etree.XMLSyntaxError as exc:  # numbering.xml or styles.xml, read on demand
             raise LegalReadError("Không đọc được tệp DOCX: nội dung XML bị hỏng.") from exc
     text = normalize_text("\n".join(raw))
-    lines = [line for line in (r.strip() for r in text.split("\n")) if line]
+    lines = [line for line in map(str.strip, text.split("\n")) if line]
     if not lines:
         raise LegalReadError("Không đọc được tệp DOCX: tài liệu không có chữ.")
     return ReadResult(lines=lines, format="docx", encoding=None)

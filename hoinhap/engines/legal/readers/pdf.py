@@ -103,7 +103,7 @@ def read_pdf(data: bytes) -> ReadResult:
     except Exception as exc:  # noqa: BLE001 - pdfminer raises many kinds of errors on bad files
         raise LegalReadError("Không đọc được tệp PDF: nội dung bị hỏng.") from exc
     text = normalize_text("\n".join(lines))
-    lines = [line for line in (r.strip() for r in text.split("\n")) if line]
+    lines = [line for line in map(str.strip, text.split("\n")) if line]
     if sum(len(line) for line in lines) < 20:
         raise LegalReadError(
             "Tệp PDF không có lớp văn bản (có thể là bản quét); chưa hỗ trợ nhận dạng ký tự (OCR)."

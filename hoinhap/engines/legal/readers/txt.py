@@ -21,7 +21,7 @@ def decode_text(data: bytes) -> tuple[str, str, list[str]]:
 
 
 def split_lines(text: str) -> list[str]:
-    return [line for line in (raw.strip() for raw in text.splitlines()) if line]
+    return [line for line in map(str.strip, text.splitlines()) if line]
 
 
 def read_txt(data: bytes) -> ReadResult:
