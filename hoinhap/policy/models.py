@@ -392,7 +392,7 @@ class Target(models.Model):
                 "Chỉ tiêu “thuộc nhóm N dẫn đầu” cần N là số nguyên dương (thứ hạng 1 là cao nhất), không phải %(g)s."
             ) % {"g": _fmt(goal)}
         if goal is not None and self.is_percent and not (0 <= goal <= 100):
-            errors["goal"] = _("Mục tiêu tính bằng % phải nằm trong khoảng 0–100, không phải %(g)s.") % {
+            errors["goal"] = _("Mục tiêu tính bằng %% phải nằm trong khoảng 0–100, không phải %(g)s.") % {
                 "g": _fmt(goal)
             }
         base = self.baseline_value

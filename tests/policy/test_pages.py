@@ -30,7 +30,9 @@ def test_catalogue_tree_shows_documents_task_groups_and_quotes(client, reader):
 
 def test_search_without_diacritics_finds_vietnamese(client, reader):
     client.force_login(reader)
-    response = client.get(reverse("policy:catalogue"), {"q": "doi moi sang tao toan cau"}, HTTP_HX_REQUEST="true")
+    response = client.get(
+        reverse("policy:catalogue"), {"q": "doi moi sang tao toan cau"}, HTTP_HX_REQUEST="true"
+    )
     body = response.content.decode()
     assert response.status_code == 200
     assert "<html" not in body  # the htmx partial
