@@ -962,7 +962,12 @@ def parse_file(path: str | os.PathLike[str], *, max_bytes: int | None = None) ->
         if size > limit:
             raise _too_large(size, limit)
         with open(name, "rb") as handle:
-            data = handle.read(limit + 1)
+            # Read what stat reported (asking for limit + 1 bytes makes Python allocate that much
+            # up front); if the file has grown since, read on, up to the limit.
+            want = min(size, limit) + 1
+            data = handle.read(want)
+            if len(data) == want and want <= limit:
+                data += handle.read(limit + 1 - want)
     except LegalReadError:
         raise
     except FileNotFoundError as exc:

@@ -96,7 +96,10 @@ def read_pdf(data: bytes) -> ReadResult:
             import pdfplumber
 
             with pdfplumber.open(io.BytesIO(data)) as pdf:
-                pages = [page.extract_text_lines(strip=True, return_chars=False) for page in pdf.pages]
+                pages = []
+                for page in pdf.pages:
+                    pages.append(page.extract_text_lines(strip=True, return_chars=False))
+                    page.close()  # drop the page's parsed layout: memory stays flat on long files
             lines.extend(_join_wrapped(pages))
     except LegalReadError:
         raise
