@@ -10,6 +10,7 @@ import factory
 from django.contrib.auth import get_user_model
 
 from hoinhap.core.models import AuditEntry, Job
+from tests.conclusions.makers import CONCLUSION_ROW_MAKERS
 from tests.tasks.makers import TASK_ROW_MAKERS
 
 
@@ -50,4 +51,5 @@ OWNED_ROW_MAKERS = {
     Job: make_job_row,
     AuditEntry: make_audit_row,
     **TASK_ROW_MAKERS,
+    **CONCLUSION_ROW_MAKERS,
 }

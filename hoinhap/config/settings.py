@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "hoinhap.agencies",
     "hoinhap.policy",
     "hoinhap.tasks",
+    "hoinhap.conclusions",
     "hoinhap.api",
     "hoinhap.reviews",
 ]

@@ -21,5 +21,6 @@ urlpatterns = [
     path("", include("hoinhap.agencies.urls")),
     path("", include("hoinhap.policy.urls")),
     path("", include("hoinhap.tasks.urls")),
+    path("", include("hoinhap.conclusions.urls")),
     path("api/", include("hoinhap.api.urls")),
 ]

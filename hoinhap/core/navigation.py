@@ -11,6 +11,11 @@ ENTRIES = [
     ("tasks:list", _("Nhiệm vụ"), None),
     # "Nhiệm vụ của tôi", the calendar and the statistics are linked from the task list's own menu.
     ("tasks:notifications", _("Thông báo"), None),
+    (
+        "conclusions:list",
+        _("Kết luận thành nhiệm vụ"),
+        lambda u: u.may_write and (u.edits_all_agencies or u.role == "focal_point"),
+    ),
     ("agencies:people", _("Người dùng"), lambda u: u.manages_people or u.sees_all_agencies),
     ("core:audit", _("Nhật ký thay đổi"), lambda u: u.manages_people or u.sees_all_agencies),
     ("core:jobs", _("Công việc nền"), None),
