@@ -624,8 +624,12 @@ class _Parser:
         for annex in doc.annexes:
             add(annex.title or "", annex.id)
             add(annex.text, annex.id)
+
         # One pass over the whole document; results per segment as if each were scanned alone.
-        for k, numbers, treaties in scan_references(segments, relations):
+        def known(k: int, number: str) -> bool:
+            return (own is not None and number == own) or (number, where[k]) in seen
+
+        for k, numbers, treaties in scan_references(segments, relations, known):
             node_id = where[k]
             for found in numbers:
                 if own and found.number == own:

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from functools import partial
 
 from hoinhap.engines.legal.textutil import DATE_RE, iso_date
 
@@ -211,13 +212,19 @@ def find_references(text: str, *, default_relation: str | None = None) -> list[F
 
 
 def _references(
-    text: str, matches: Iterable[re.Match[str]], lo: int, hi: int, default_relation: str | None
+    text: str,
+    matches: Iterable[re.Match[str]],
+    lo: int,
+    hi: int,
+    default_relation: str | None,
+    skip: Callable[[str], bool] | None = None,
 ) -> list[FoundReference]:
     """``find_references`` on ``text[lo:hi]``, given the NUMBER_RE matches that fall inside it.
 
     Nothing looks outside ``[lo, hi)``, so a segment of a larger text gives the same result as the
     segment alone (offsets are relative to ``lo``)."""
     found: list[FoundReference] = []
+    produced: set[str] = set()
     prev_end = lo
     for m in matches:
         number = _clean_number(m.group(1))
@@ -231,6 +238,12 @@ def _references(
         if letters < 2:
             continue
         start = m.start(1)
+        if skip is not None:
+            # The caller drops this number (seen here before): only the position matters.
+            if number in produced or skip(number):
+                prev_end = start + len(number)
+                continue
+            produced.add(number)
         window_start = max(prev_end, start - 160)
         window = text[window_start:start]
         doc_type = None
@@ -334,7 +347,9 @@ def _segment_starts(segments: list[str], sep_len: int) -> list[int]:
 
 
 def scan_references(
-    segments: list[str], default_relations: list[str | None]
+    segments: list[str],
+    default_relations: list[str | None],
+    skip: Callable[[int, str], bool] | None = None,
 ) -> Iterator[tuple[int, list[FoundReference], list[FoundReference]]]:
     """``find_references`` and ``find_treaties`` of every segment (a node's text, a preamble line…)
     with one regex pass over the whole document instead of one per segment.
@@ -342,7 +357,11 @@ def scan_references(
     Yields (segment index, references, treaties) for the segments that have any, in order; the
     results are those of the per-segment functions. Segments are joined with a newline, which no
     document number contains and which NUMBER_RE treats as it treats the ends of a text, and the
-    windows around each number are clipped to its segment."""
+    windows around each number are clipped to its segment.
+
+    ``skip(k, number)``, when given, names numbers of segment ``k`` the caller will drop (already
+    cited in the same place): they are left out (after the first in a segment) without working
+    out their type, phrase and relation. It is asked when the segment is reached."""
     text = "\n".join(segments)
     starts = _segment_starts(segments, 1)
     numbers: dict[int, list[re.Match[str]]] = {}
@@ -358,7 +377,14 @@ def scan_references(
     for k in sorted(numbers.keys() | treaty_segments):
         lo = starts[k]
         refs = (
-            _references(text, numbers[k], lo, lo + len(segments[k]), default_relations[k])
+            _references(
+                text,
+                numbers[k],
+                lo,
+                lo + len(segments[k]),
+                default_relations[k],
+                None if skip is None else partial(skip, k),
+            )
             if k in numbers
             else []
         )

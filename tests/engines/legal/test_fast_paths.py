@@ -99,3 +99,35 @@ def test_document_scans_with_separator_in_text():
     segments = ["khoản 1 Điều 2\x00 Điều 3", "điểm a khoản 2 Điều 5 Luật này", "\x00"]
     expected = [(k, found) for k, segment in enumerate(segments) for found in R.find_provisions(segment)]
     assert list(R.scan_provisions(segments)) == expected
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(SEPARATED, max_size=6), st.sampled_from([None, "12/2020/QH14", "1/NĐ-CP"]))
+def test_skipped_numbers_leave_the_others_unchanged(segments, own):
+    """What the parser keeps (first citation of a number per segment, not its own number) is the
+    same whether the numbers it drops are worked out or skipped."""
+    relations = [None] * len(segments)
+
+    def kept(results):
+        seen = set()
+        out = []
+        for k, numbers, _ in results:
+            for found in numbers:
+                if found.number == own or (found.number, k) in seen:
+                    continue
+                seen.add((found.number, k))
+                out.append((k, found))
+        return out
+
+    full = kept(R.scan_references(segments, relations))
+    seen_numbers: set[tuple[str, int]] = set()
+
+    def skip(k, number):
+        return number == own or (number, k) in seen_numbers
+
+    skipped = []
+    for k, numbers, _ in R.scan_references(segments, relations, skip):
+        for found in numbers:
+            seen_numbers.add((found.number, k))
+            skipped.append((k, found))
+    assert skipped == full
