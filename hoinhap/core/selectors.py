@@ -42,7 +42,10 @@ def home_summary(user) -> dict:
 
     agencies = Agency.objects.filter(active=True).values("kind").annotate(n=Count("id")).order_by()
     counts = {row["kind"]: row["n"] for row in agencies}
+    from hoinhap.core.home import widgets
+
     return {
+        "widgets": widgets(user),
         "agency_counts": counts,
         "active_agencies": sum(counts.values()),
         "recent_jobs": jobs(user)[:5],

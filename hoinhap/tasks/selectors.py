@@ -257,3 +257,22 @@ def status_counts(qs, on=None) -> dict[str, int]:
     for row in st.annotate_status(qs.order_by(), on).values("derived_status").annotate(n=Count("id")):
         counts[row["derived_status"]] = row["n"]
     return counts
+
+
+def home_widget(user) -> dict:
+    """The home page's task summary: counts by status, overdue and coming deadlines, in the person's scope."""
+    on = st.today()
+    qs = visible_tasks(user).filter(is_draft=False)
+    counts = status_counts(qs, on)
+    annotated = st.annotate_status(qs.order_by(), on)
+    overdue = annotated.filter(derived_status=st.OVERDUE).order_by("due", "pk")[:5]
+    soon = annotated.filter(
+        derived_status__in=[st.NOT_DUE, st.IN_PROGRESS], due__gte=on, due__lte=on + dt.timedelta(days=30)
+    ).order_by("due", "pk")[:5]
+    return {
+        "counts": [(key, st.LABELS[key], st.BADGES[key], counts[key]) for key in st.STATUSES],
+        "total": sum(counts.values()),
+        "overdue": overdue,
+        "soon": soon,
+        "scope": user.agency.name if user.agency_id and not user.sees_all_agencies else None,
+    }
