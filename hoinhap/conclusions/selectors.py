@@ -23,6 +23,11 @@ def notices(user, mode: str = READ):
     )
 
 
+def agency_choices() -> list[tuple[int, str]]:
+    """Active agencies for the lead, joint-lead and coordinator selects."""
+    return list(Agency.objects.filter(active=True).order_by("name").values_list("pk", "name"))
+
+
 def rows(notice: Notice):
     return notice.rows.select_related("lead").prefetch_related(
         Prefetch("co_leads", queryset=Agency.objects.order_by("name")),

@@ -41,6 +41,7 @@ def workspace_context(request, notice: Notice, row_forms: dict | None = None) ->
     items = [(r, forms.get(r.pk) or RowForm(instance=r)) for r in rows]
     return {
         "notice": notice,
+        "agencies": selectors.agency_choices(),
         "items": items,
         "segments": selectors.segments(notice.text, [r for r in rows if not r.is_dropped]),
         "counts": selectors.counts(notice),
@@ -186,6 +187,7 @@ class _RowWrite(WriteMixin, CreatorMixin, ScopedObjectMixin, View):
             context = {
                 "row": row,
                 "form": form or RowForm(instance=row),
+                "agencies": selectors.agency_choices(),
                 "notice": row.notice,
                 "may_edit": True,
                 "ok": ok,
