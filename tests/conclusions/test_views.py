@@ -165,3 +165,35 @@ def test_roles_and_navigation(client, make_user, seed_notice):
     client.force_login(make_user("focal_point", "BCT"))  # another agency's notice: not found
     assert client.get(reverse("conclusions:detail", args=[seed_notice.pk])).status_code == 404
     assert client.post(reverse("conclusions:row", args=[row.pk]), row_post(row)).status_code == 404
+
+
+def test_notice_details_are_edited_and_checked(client, seed_notice, secretariat):
+    client.force_login(secretariat)
+    url = reverse("conclusions:edit", args=[seed_notice.pk])
+    data = {"number": "15/TB-VPCP", "title": "Kết luận của Thủ tướng", "issuer": "Văn phòng Chính phủ"}
+    response = client.post(url, {**data, "issued": "32/01/2026"}, follow=True)
+    assert "Ngày không hợp lệ (dd/mm/yyyy)." in response.content.decode()
+    seed_notice.refresh_from_db()
+    assert seed_notice.number == ""
+    response = client.post(url, {**data, "issued": "20/01/2026"}, follow=True)
+    assert "Đã lưu thông tin văn bản." in response.content.decode()
+    seed_notice.refresh_from_db()
+    assert seed_notice.number == "15/TB-VPCP" and seed_notice.issued == dt.date(2026, 1, 20)
+
+
+def test_overlapping_quotes_are_marked_for_every_row():
+    from types import SimpleNamespace as Row
+
+    from hoinhap.conclusions.selectors import segments
+
+    text = "abcdefghij"
+    parts = segments(text, [Row(pk=1, quote_start=2, quote_end=6), Row(pk=2, quote_start=4, quote_end=8)])
+    assert "".join(p.text for p in parts) == text
+    assert [(p.text, p.rows) for p in parts] == [
+        ("ab", []),
+        ("cd", [1]),
+        ("ef", [1, 2]),
+        ("gh", [2]),
+        ("ij", []),
+    ]
+    assert parts[2].classes == "q-1 q-2"
