@@ -16,7 +16,8 @@ def test_bct_records_progress_and_completion(page, live_server, live_data, tmp_p
     evidence.write_bytes(b"%PDF-1.4\n% du thao\n")
 
     sign_in(page, live_server.url, "demo-chuyenvien-bct")
-    page.click("nav.mainnav >> text=Nhiệm vụ của tôi")
+    page.click("nav.mainnav >> text=Nhiệm vụ")
+    page.click("main >> text=Nhiệm vụ của tôi")
     page.click(f"text={task.title}")
     assert page.inner_text("#task-status").strip() == "Chưa đến hạn"
     page.fill("#progress-form textarea[name=text]", "Đã hoàn thành dự thảo báo cáo, gửi xin ý kiến các Vụ.")
