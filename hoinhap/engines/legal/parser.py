@@ -11,7 +11,6 @@ node of this document.
 
 from __future__ import annotations
 
-import gc
 import os
 import re
 
@@ -923,14 +922,7 @@ def parse_text(text: str) -> Document:
     lines = split_lines(normalize_text(text))
     if not lines:
         raise LegalReadError("Tệp rỗng: không có nội dung để đọc.")
-    paused = gc.isenabled()  # see parse_bytes
-    if paused:
-        gc.disable()
-    try:
-        doc = parse_lines(lines)
-    finally:
-        if paused:
-            gc.enable()
+    doc = parse_lines(lines)
     doc.source_format = "text"
     return doc
 
@@ -955,19 +947,8 @@ def parse_bytes(data: bytes, filename: str = "", *, max_bytes: int | None = None
     limit = max_bytes_setting(max_bytes)
     if len(data) > limit:
         raise _too_large(len(data), limit)
-    # The cyclic garbage collector is paused while one document is read and parsed: the parse
-    # allocates thousands of short-lived, acyclic objects (nodes, lists, matches), which reference
-    # counting frees, and each allocation burst would otherwise trigger collections that traverse
-    # every live object of the process (a quarter of the parse time). Restored afterwards.
-    paused = gc.isenabled()
-    if paused:
-        gc.disable()
-    try:
-        result = read_bytes(data, filename)
-        doc = parse_lines(result.lines)
-    finally:
-        if paused:
-            gc.enable()
+    result = read_bytes(data, filename)
+    doc = parse_lines(result.lines)
     doc.warnings[:0] = result.warnings
     doc.source_format = result.format
     doc.encoding = result.encoding
