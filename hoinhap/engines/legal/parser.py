@@ -638,16 +638,18 @@ class _Parser:
                 if key_ in seen:
                     continue
                 seen.add(key_)
+                # Positional arguments (number, type, text, node, relation, relation_effective, date,
+                # relation_gap): a dataclass __init__ takes them faster than keywords.
                 refs.append(
                     Reference(
-                        number=found.number,
-                        type=found.type,
-                        text=found.text,
-                        node=node_id,
-                        relation=found.relation,
-                        relation_effective=found.relation_effective,
-                        date=found.date,
-                        relation_gap=found.relation_gap,
+                        found.number,
+                        found.type,
+                        found.text,
+                        node_id,
+                        found.relation,
+                        found.relation_effective,
+                        found.date,
+                        found.relation_gap,
                     )
                 )
             for found in treaties:

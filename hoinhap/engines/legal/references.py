@@ -294,16 +294,16 @@ def _references(
             if fm:
                 relation_effective = iso_date(fm.group(1), fm.group(2), fm.group(3))
         found.append(
-            FoundReference(
-                number=number,
-                type=doc_type,
-                text=text[phrase_start : start + len(number)],
-                start=start - lo,
-                end=start - lo + len(number),
-                relation=relation,
-                relation_effective=relation_effective,
-                date=date,
-                relation_gap=relation_gap,
+            FoundReference(  # positional (faster): the fields in their order
+                number,
+                doc_type,
+                text[phrase_start : start + len(number)],
+                start - lo,
+                start - lo + len(number),
+                relation,
+                relation_effective,
+                date,
+                relation_gap,
             )
         )
         prev_end = start + len(number)

@@ -97,11 +97,21 @@ def title_case_words(text: str) -> str:
     return " ".join(w[:1].upper() + w[1:].lower() for w in squash(text).split(" "))
 
 
+_ISO_DATES: dict[tuple, str | None] = {}
+
+
 def iso_date(day: str | int, month: str | int, year: str | int) -> str | None:
+    k = (day, month, year)
+    if k in _ISO_DATES:  # memoised: a document repeats the same few dates
+        return _ISO_DATES[k]
     try:
-        return dt.date(int(year), int(month), int(day)).isoformat()
+        result = dt.date(int(year), int(month), int(day)).isoformat()
     except (ValueError, TypeError):
-        return None
+        result = None
+    if len(_ISO_DATES) > 4096:
+        _ISO_DATES.clear()
+    _ISO_DATES[k] = result
+    return result
 
 
 DATE_RE = re.compile(r"ngày\s+(\d{1,2})\s*(?:tháng|/)\s*(\d{1,2})\s*(?:năm|/)\s*(\d{4})", re.IGNORECASE)
