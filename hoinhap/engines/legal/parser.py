@@ -619,8 +619,10 @@ class _Parser:
             add(doc.title, "title")
         for line in self.preamble_lines:
             add(line, "preamble", "căn cứ" if line.startswith("Căn cứ") else None)
-        for node in self.nodes:
-            add(f"{node.title}\n{node.text}" if node.title else node.text, node.id)
+        for node in self.nodes:  # add() inlined (a call per node)
+            segments.append(f"{node.title}\n{node.text}" if node.title else node.text)
+            where.append(node.id)
+            relations.append(None)
         for annex in doc.annexes:
             add(annex.title or "", annex.id)
             add(annex.text, annex.id)

@@ -8,6 +8,7 @@ import re
 _WS = re.compile(r"\s+")
 _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100, "D": 500, "M": 1000}
 _ROMAN_RE = re.compile(r"^[IVXLCDM]+$")
+_DIGITS = re.compile(r"\d+")
 _ORDINALS = {
     "nhất": 1, "một": 1, "hai": 2, "ba": 3, "tư": 4, "bốn": 4, "năm": 5, "sáu": 6, "bảy": 7,
     "tám": 8, "chín": 9, "mười": 10,
@@ -43,7 +44,7 @@ def roman_to_int(label: str) -> int | None:
 
 def label_number(label: str) -> int | None:
     """ "5" -> 5, "20a" -> 20, "IV" -> 4, "thứ nhất" -> 1."""
-    m = re.match(r"\d+", label)
+    m = _DIGITS.match(label)
     if m:
         return int(m.group(0))
     roman = roman_to_int(label)
