@@ -159,7 +159,9 @@ elif not CELERY_BROKER_URL.startswith(("redis://", "rediss://", "amqp://", "memo
     raise SettingsError(f"CELERY_BROKER_URL không hợp lệ ({CELERY_BROKER_URL!r}): dùng redis://máy:cổng/số.")
 # Results only for tasks that return data (screening chunks); Redis beside a Redis broker, else files.
 CELERY_RESULT_BACKEND = os.environ.get("CELERY_RESULT_BACKEND") or (
-    CELERY_BROKER_URL if CELERY_BROKER_URL.startswith(("redis://", "rediss://")) else f"file://{VAR_DIR / 'results'}"
+    CELERY_BROKER_URL
+    if CELERY_BROKER_URL.startswith(("redis://", "rediss://"))
+    else f"file://{VAR_DIR / 'results'}"
 )
 if CELERY_RESULT_BACKEND.startswith("file://"):
     (VAR_DIR / "results").mkdir(parents=True, exist_ok=True)

@@ -42,7 +42,11 @@ def _retone_word(word: str) -> str:
     # Any other mark on the pair's letters (e.g. "uơ") means it is not the open pair.
     if len(base) >= 3 and base[-3].lower() == "q":
         return word  # "quý": u belongs to the consonant
-    if len(base) >= 3 and base[-3].lower() in "aeiouy" or (len(base) >= 3 and unicodedata.combining(base[-3])):
+    if (
+        len(base) >= 3
+        and base[-3].lower() in "aeiouy"
+        or (len(base) >= 3 and unicodedata.combining(base[-3]))
+    ):
         return word  # a longer vowel cluster ("ngoáy" is not affected; "uoa" does not exist)
     moved = base[:-1] + tone + base[-1]
     return unicodedata.normalize("NFC", moved)
