@@ -129,20 +129,21 @@ def _prepare(text: str) -> tuple[str, str]:
 
 
 def _raw_hits(comp: Compiled, low: str, title: bool = False) -> list[tuple[int, int, tuple]]:
-    n = len(low)
-    out = []
+    last = len(low) - 1
+    out: list[tuple[int, int, tuple]] = []
+    append = out.append
     if not title:
         for gates, rx, entries in comp.patterns:
-            if any(g in low for g in gates):
-                for m in rx.finditer(low):
-                    out.append((m.start(), m.end(), entries))
+            for g in gates:
+                if g in low:
+                    for m in rx.finditer(low):
+                        append((m.start(), m.end(), entries))
+                    break
     for end, (length, entries) in (comp.title_automaton if title else comp.automaton).iter(low):
         start = end - length + 1
-        if start > 0 and low[start - 1].isalnum():
+        if (start and low[start - 1].isalnum()) or (end < last and low[end + 1].isalnum()):
             continue
-        if end + 1 < n and low[end + 1].isalnum():
-            continue
-        out.append((start, end + 1, entries))
+        append((start, end + 1, entries))
     return out
 
 
@@ -196,10 +197,12 @@ def _resolve(raw: list[tuple[int, int, tuple]]) -> list[tuple[int, int, tuple]]:
         keep = []
         for h in spans:
             s, e = h[0], h[1]
-            if any(s < te and ts < e for ts, te in taken):
-                continue
-            taken.append((s, e))
-            keep.append(h)
+            for ts, te in taken:
+                if s < te and ts < e:
+                    break
+            else:
+                taken.append((s, e))
+                keep.append(h)
         spans = sorted(keep)
     return spans
 
@@ -227,16 +230,16 @@ def assess(
     comp = b.folded if low.isascii() else b.accented
     doc = _doc_info(b, str(provision.get("doc_title") or ""))
 
-    starts = _line_starts(low)
-    n_lines = sum(1 for line in low.split("\n") if line.strip())
     raw = _raw_hits(comp, low)
 
     # ---- treaty precedence spans (needed to weigh treaty terms)
     precedence: list[tuple[int, int, str]] = []
     for name, gate, rx in comp.precedence:
-        if any(g in low for g in gate):
-            for m in rx.finditer(low):
-                precedence.append((m.start(), m.end(), name))
+        for g in gate:
+            if g in low:
+                for m in rx.finditer(low):
+                    precedence.append((m.start(), m.end(), name))
+                break
 
     resolved = _resolve(raw)
     pattern_hits = [h for h in raw if h[2][0][0] == "pterm"]
@@ -255,6 +258,7 @@ def assess(
         resolved = sorted([h for h in resolved if not covered(h)] + pattern_hits)
     hits: list[_Hit] = []
     may_negate = "không" in low or "khong" in low
+    starts = _line_starts(low) if resolved else [0]
     for start, end, entries in resolved:
         for kind, ref in entries:
             if kind not in ("term", "pterm"):
@@ -293,8 +297,13 @@ def assess(
         lead_core = any(h.lead for h in strong_hits)
         lines_hit = {h.line for h in hits if h.strong or h.why != "listing"}
         distinct_core = {h.concept.id for h in strong_hits}
-        dense = n_lines >= 3 and len(lines_hit) / n_lines > 0.5 and len(distinct_core) >= 2
-        relevance = 2 if (lead_core or dense) else 1
+        if lead_core:
+            relevance = 2
+        elif len(distinct_core) >= 2:
+            n_lines = sum(1 for line in low.split("\n") if line.strip())
+            relevance = 2 if n_lines >= 3 and len(lines_hit) / n_lines > 0.5 else 1
+        else:
+            relevance = 1
         if final:
             relevance = min(relevance, 1)
 
@@ -303,7 +312,11 @@ def assess(
     suggestions: list[dict[str, Any]] = []
     evidence: list[dict[str, Any]] = []
 
-    reorg_gate = any(e[0][0] == "reorg" or ("reorg", None) in e for _s, _e, e in raw)
+    reorg_gate = False
+    for _s, _e, e in raw:
+        if ("reorg", None) in e:
+            reorg_gate = True
+            break
     reorg = reorganisation().find(t, low, gate=reorg_gate)
     district_spans: list[tuple[int, int, str, str | None]] = []
     for m in reorg:
@@ -319,9 +332,11 @@ def assess(
                     "successor": m.successor,
                 }
             )
-    if any(g in low for g in comp.district_gate):
-        for mm in comp.district.finditer(low):
-            district_spans.append((mm.start(), mm.end(), t[mm.start() : mm.end()], None))
+    for g in comp.district_gate:
+        if g in low:
+            for mm in comp.district.finditer(low):
+                district_spans.append((mm.start(), mm.end(), t[mm.start() : mm.end()], None))
+            break
     if district_spans:
         seen: list[tuple[int, int]] = []
         for s, e, name, succ in sorted(district_spans, key=lambda x: (x[0], x[0] - x[1])):
