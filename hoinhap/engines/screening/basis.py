@@ -187,6 +187,12 @@ class Basis:
 
 
 # A Party document cited by number: "22-NQ/TW", "07 - NQ/TƯ", "18-KL/TW", "56-CT/TW", "…-QĐ/TW".
+# Literals the engine looks for with `in` before it runs a regular expression (besides the gates of the
+# lexicon): the main automaton reports every gate literal, whole word or not, so one pass answers them all.
+GATE_FINAL = ("hiệu lực", "thi hành", "hieu luc", "thi hanh")
+GATE_NEGATION = ("không", "khong")
+GATE_PARTY = ("/tw", "/tư", "/ tw", "/ tư")
+
 _PARTY_CITATION = r"(?<![\w/.-])(\d{1,4})\s*[-–]\s*(nq|kl|ct|qđ|qđi|hd|hđ|tb|qc)\s*/\s*(tw|tư)(?!\w)"
 
 
@@ -239,18 +245,6 @@ def _compile_matchers(lex: dict[str, Any], concepts: list[Concept], folded: bool
     for key in reorganisation().gate_keys:
         add(key, "reorg", None, (entries,))
 
-    def build(table: dict[str, list[tuple[str, Any]]]) -> Any:
-        auto = ahocorasick.Automaton()
-        for key, lst in table.items():
-            # entries that take part in overlap resolution (terms, negatives) first
-            lst.sort(key=lambda e: e[0] not in ("term", "neg"))
-            auto.add_word(key, (len(key), tuple(lst)))
-        auto.make_automaton()
-        return auto
-
-    auto = build(entries)
-    title_auto = build(title_entries)
-
     def gates(value: Any) -> tuple[str, ...]:
         return tuple(sorted({tr(v) for g in split_terms(value) for v in tone_variants(g)}))
 
@@ -265,6 +259,26 @@ def _compile_matchers(lex: dict[str, Any], concepts: list[Concept], folded: bool
         if c is None:
             raise BasisError(f"mẫu thứ {i + 1} của bộ từ vựng gắn với khái niệm không có: {p.get('concept')}")
         patterns.append((gates(p.get("gate")), rx(p["pattern"]), (("pterm", c.index),)))
+    district_gate = gates(lex.get("district_level_gate"))
+    gate_keys = {g for _n, gs, _r in prec for g in gs} | {g for gs, _r, _e in patterns for g in gs}
+    gate_keys.update(district_gate, GATE_FINAL, GATE_NEGATION, GATE_PARTY)
+    gate_keys.discard("")
+
+    def build(table: dict[str, list[tuple[str, Any]]], gate_keys: set[str]) -> Any:
+        """Values: (length, entries, the key if it is a gate literal else None); a gate literal that is no
+        term has no entries."""
+        auto = ahocorasick.Automaton()
+        for key, lst in table.items():
+            # entries that take part in overlap resolution (terms, negatives) first
+            lst.sort(key=lambda e: e[0] not in ("term", "neg"))
+            auto.add_word(key, (len(key), tuple(lst), key if key in gate_keys else None))
+        for key in sorted(gate_keys - table.keys()):
+            auto.add_word(key, (len(key), (), key))
+        auto.make_automaton()
+        return auto
+
+    auto = build(entries, gate_keys)
+    title_auto = build(title_entries, set())
     return Compiled(
         automaton=auto,
         title_automaton=title_auto,
@@ -272,7 +286,7 @@ def _compile_matchers(lex: dict[str, Any], concepts: list[Concept], folded: bool
         negation=rx(lex["negation"]["pattern"]),
         listing=rx(lex["listing_cue"]["pattern"]),
         precedence=prec,
-        district_gate=gates(lex.get("district_level_gate")),
+        district_gate=district_gate,
         district=rx(lex["district_level"]),
         district_exclude=rx(lex["district_level_exclude"]),
         conditional=rx(lex["conditional"]["pattern"]),

@@ -29,7 +29,17 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from hoinhap.engines.screening.basis import DOMAIN, GROUPS, Basis, Compiled, Concept, load_basis
+from hoinhap.engines.screening.basis import (
+    DOMAIN,
+    GATE_FINAL,
+    GATE_NEGATION,
+    GATE_PARTY,
+    GROUPS,
+    Basis,
+    Compiled,
+    Concept,
+    load_basis,
+)
 from hoinhap.engines.screening.reorg import reorganisation
 from hoinhap.engines.text.normalize import fold, nfc
 
@@ -67,7 +77,6 @@ _REPLACING = re.compile(r"thay thế|thay cho|hết hiệu lực|bãi bỏ|thay 
 _YEAR_AFTER = re.compile(r"^[^;\n()]{0,45}?(?:/|năm\s*|nam\s*|-)\s*((?:19|20)\d{2})(?!\d)")
 _SENTENCE_END = re.compile(r"[.;\n]")
 _SPAN_KINDS = ("term", "neg")
-_GATE_FINAL = ("hiệu lực", "thi hành", "hieu luc", "thi hanh")
 
 
 @dataclass
@@ -128,22 +137,34 @@ def _prepare(text: str) -> tuple[str, str]:
     return t, low
 
 
-def _raw_hits(comp: Compiled, low: str, title: bool = False) -> list[tuple[int, int, tuple]]:
+def _raw_hits(
+    comp: Compiled, low: str, title: bool = False, seen: set[str] | None = None
+) -> list[tuple[int, int, tuple]]:
+    """Pattern and whole-word automaton hits (start, end, entries); ``seen`` receives the gate literals
+    found in ``low`` (anywhere, whole words or not)."""
     last = len(low) - 1
     out: list[tuple[int, int, tuple]] = []
     append = out.append
-    if not title:
-        for gates, rx, entries in comp.patterns:
-            for g in gates:
-                if g in low:
-                    for m in rx.finditer(low):
-                        append((m.start(), m.end(), entries))
-                    break
-    for end, (length, entries) in (comp.title_automaton if title else comp.automaton).iter(low):
+    if seen is None:
+        seen = set()
+    add_gate = seen.add
+    for end, (length, entries, gate) in (comp.title_automaton if title else comp.automaton).iter(low):
+        if gate is not None:
+            add_gate(gate)
+            if not entries:
+                continue
         start = end - length + 1
         if (start and low[start - 1].isalnum()) or (end < last and low[end + 1].isalnum()):
             continue
         append((start, end + 1, entries))
+    if not title and seen:
+        pat: list[tuple[int, int, tuple]] = []
+        for gates, rx, entries in comp.patterns:
+            if not seen.isdisjoint(gates):
+                for m in rx.finditer(low):
+                    pat.append((m.start(), m.end(), entries))
+        if pat:
+            out = pat + out
     return out
 
 
@@ -230,16 +251,16 @@ def assess(
     comp = b.folded if low.isascii() else b.accented
     doc = _doc_info(b, str(provision.get("doc_title") or ""))
 
-    raw = _raw_hits(comp, low)
+    found: set[str] = set()  # gate literals in the text
+    raw = _raw_hits(comp, low, seen=found)
 
     # ---- treaty precedence spans (needed to weigh treaty terms)
     precedence: list[tuple[int, int, str]] = []
-    for name, gate, rx in comp.precedence:
-        for g in gate:
-            if g in low:
+    if found:
+        for name, gate, rx in comp.precedence:
+            if not found.isdisjoint(gate):
                 for m in rx.finditer(low):
                     precedence.append((m.start(), m.end(), name))
-                break
 
     resolved = _resolve(raw)
     pattern_hits = [h for h in raw if h[2][0][0] == "pterm"]
@@ -257,7 +278,7 @@ def assess(
         pattern_hits = [p for p in pattern_hits if not redundant(p)]
         resolved = sorted([h for h in resolved if not covered(h)] + pattern_hits)
     hits: list[_Hit] = []
-    may_negate = "không" in low or "khong" in low
+    may_negate = not found.isdisjoint(GATE_NEGATION)
     starts = _line_starts(low) if resolved else [0]
     for start, end, entries in resolved:
         for kind, ref in entries:
@@ -285,7 +306,7 @@ def assess(
             lead = line == 0 and start < LEAD_CHARS
             hits.append(_Hit(start, end, c, strong, line, lead, why))
 
-    final = any(g in low for g in _GATE_FINAL) and bool(comp.final_clause.search(low))
+    final = not found.isdisjoint(GATE_FINAL) and bool(comp.final_clause.search(low))
 
     # ---- relevance
     strong_hits = [h for h in hits if h.strong]
@@ -332,11 +353,9 @@ def assess(
                     "successor": m.successor,
                 }
             )
-    for g in comp.district_gate:
-        if g in low:
-            for mm in comp.district.finditer(low):
-                district_spans.append((mm.start(), mm.end(), t[mm.start() : mm.end()], None))
-            break
+    if not found.isdisjoint(comp.district_gate):
+        for mm in comp.district.finditer(low):
+            district_spans.append((mm.start(), mm.end(), t[mm.start() : mm.end()], None))
     if district_spans:
         seen: list[tuple[int, int]] = []
         for s, e, name, succ in sorted(district_spans, key=lambda x: (x[0], x[0] - x[1])):
@@ -355,7 +374,7 @@ def assess(
                 {"text": t[s:e], "start": s, "end": e, "rule": name}
             )
 
-    if "/tw" in low or "/tư" in low or "/ tw" in low or "/ tư" in low:
+    if not found.isdisjoint(GATE_PARTY):
         for m in comp.party_citation.finditer(low):
             number = f"{m.group(1).lstrip('0') or '0'}-{fold(m.group(2)).upper()}/TW"
             number_padded = f"{m.group(1)}-{fold(m.group(2)).upper()}/TW"
