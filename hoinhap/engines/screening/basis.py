@@ -186,13 +186,13 @@ class Basis:
         return None
 
 
-# A Party document cited by number: "22-NQ/TW", "07 - NQ/TƯ", "18-KL/TW", "56-CT/TW", "…-QĐ/TW".
 # Literals the engine looks for with `in` before it runs a regular expression (besides the gates of the
 # lexicon): the main automaton reports every gate literal, whole word or not, so one pass answers them all.
 GATE_FINAL = ("hiệu lực", "thi hành", "hieu luc", "thi hanh")
 GATE_NEGATION = ("không", "khong")
 GATE_PARTY = ("/tw", "/tư", "/ tw", "/ tư")
 
+# A Party document cited by number: "22-NQ/TW", "07 - NQ/TƯ", "18-KL/TW", "56-CT/TW", "…-QĐ/TW".
 _PARTY_CITATION = r"(?<![\w/.-])(\d{1,4})\s*[-–]\s*(nq|kl|ct|qđ|qđi|hd|hđ|tb|qc)\s*/\s*(tw|tư)(?!\w)"
 
 

@@ -79,6 +79,18 @@ _SENTENCE_END = re.compile(r"[.;\n]")
 _SPAN_KINDS = ("term", "neg")
 
 
+_GROUP_ORDER = {g: i for i, g in enumerate(GROUPS)}
+_BANDS = (0.0, 0.34, 0.67)  # score band per relevance
+_FLAG_ITEMS = {
+    "abolished_agency": "tc2025-bo-may",
+    "district_level": "tc2025-cap-huyen",
+    "treaty_precedence": "ct56-3.2",
+    "cites_policy": "nq59-nv1",
+    "superseded_policy": "rs-1.2",
+    "expired_reference": "rs-1.2",
+}
+
+
 @dataclass
 class Assessment:
     """The engine's judgement of one provision (see the module docstring)."""
@@ -103,7 +115,7 @@ class Assessment:
         }
 
 
-@dataclass
+@dataclass(slots=True)
 class _Hit:
     start: int
     end: int
@@ -263,7 +275,8 @@ def assess(
                     precedence.append((m.start(), m.end(), name))
 
     resolved = _resolve(raw)
-    pattern_hits = [h for h in raw if h[2][0][0] == "pterm"]
+    # pattern hits come first in raw
+    pattern_hits = [h for h in raw if h[2][0][0] == "pterm"] if raw and raw[0][2][0][0] == "pterm" else []
     if pattern_hits:
         # a term with a gap adds its concept; bare generic mentions inside it are not counted again
         def covered(h: tuple[int, int, tuple]) -> bool:
@@ -280,12 +293,14 @@ def assess(
     hits: list[_Hit] = []
     may_negate = not found.isdisjoint(GATE_NEGATION)
     starts = _line_starts(low) if resolved else [0]
+    concepts = b.concepts
+    bisect_right = bisect.bisect_right
     for start, end, entries in resolved:
         for kind, ref in entries:
-            if kind not in ("term", "pterm"):
+            if kind != "term" and kind != "pterm":
                 continue
-            c = b.concepts[ref]
-            line = bisect.bisect_right(starts, start) - 1
+            c = concepts[ref]
+            line = bisect_right(starts, start) - 1
             if may_negate:
                 pre = low[max(starts[line], start - b.negation_window) : start]
                 if pre and comp.negation.search(pre):
@@ -376,11 +391,17 @@ def assess(
 
     if not found.isdisjoint(GATE_PARTY):
         for m in comp.party_citation.finditer(low):
-            number = f"{m.group(1).lstrip('0') or '0'}-{fold(m.group(2)).upper()}/TW"
-            number_padded = f"{m.group(1)}-{fold(m.group(2)).upper()}/TW"
+            kind = fold(m.group(2)).upper()
+            number = f"{m.group(1).lstrip('0') or '0'}-{kind}/TW"
+            number_padded = f"{m.group(1)}-{kind}/TW"
             ym = _YEAR_AFTER.search(low, m.end(), min(len(low), m.end() + 60))
             year = int(ym.group(1)) if ym else None
-            context = fold(low[m.end() : m.end() + 200])
+            # the context (topic words) only matters without a year, for a number the basis knows
+            context = ""
+            if year is None and (
+                b.party_documents.get(number_padded.upper()) or b.party_documents.get(number.upper())
+            ):
+                context = fold(low[m.end() : m.end() + 200])
             pd = b.party_document(number_padded, year, context) or b.party_document(number, year, context)
             ref = {
                 "text": t[m.start() : m.end()],
@@ -423,8 +444,14 @@ def assess(
             per_concept.setdefault(h.concept.id, []).append(h)
         for hs in per_concept.values():
             c = hs[0].concept
-            w = (1.0 if any(h.strong for h in hs) else 0.5) * (1 + 0.15 * min(len(hs) - 1, 4))
-            if any(h.lead for h in hs):
+            any_strong = any_lead = False
+            for h in hs:
+                if h.strong:
+                    any_strong = True
+                if h.lead:
+                    any_lead = True
+            w = (1.0 if any_strong else 0.5) * (1 + 0.15 * min(len(hs) - 1, 4))
+            if any_lead:
                 w *= LEAD_BOOST
             for g, gw in c.groups:
                 g = doc.domain if g == DOMAIN else g
@@ -443,7 +470,7 @@ def assess(
         groups[doc.domain] = groups.get(doc.domain, 0.0) + (1.0 if not hits else prior)
     task_groups: list[str] = []
     if groups:
-        order = {g: i for i, g in enumerate(GROUPS)}
+        order = _GROUP_ORDER
         ranked = sorted(groups, key=lambda g: (-round(groups[g], 6), g != doc.domain, order.get(g, 9)))
         top = groups[ranked[0]]
         task_groups = [g for g in ranked if groups[g] >= max(0.5, 0.45 * top)][:3] or ranked[:1]
@@ -459,7 +486,7 @@ def assess(
         mass += 1.0 if h.strong else 0.4
     if doc.integration:
         mass += 1.0
-    band = {0: 0.0, 1: 0.34, 2: 0.67}[relevance]
+    band = _BANDS[relevance]
     score = round(band + (0.32 * (1 - math.exp(-mass / 2.5)) if relevance else 0.0), 4)
 
     # ---- evidence
@@ -501,14 +528,7 @@ def assess(
                 }
             )
 
-    flag_items = {
-        "abolished_agency": "tc2025-bo-may",
-        "district_level": "tc2025-cap-huyen",
-        "treaty_precedence": "ct56-3.2",
-        "cites_policy": "nq59-nv1",
-        "superseded_policy": "rs-1.2",
-        "expired_reference": "rs-1.2",
-    }
+    flag_items = _FLAG_ITEMS
     for f in FLAGS:
         if f not in flags:
             continue
