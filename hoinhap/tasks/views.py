@@ -11,6 +11,7 @@ from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 from django.views import View
 
 from hoinhap.agencies.models import Agency
@@ -253,95 +254,104 @@ def task_context(request, task: Task, progress_form=None, complete_form=None, re
     }
 
 
-class ProgressCreateView(WriteMixin, TaskVisibleMixin, View):
+class TaskActionView(View):
+    """A form posted from the task page: validate, call the service, back to the task; else the page
+    again with the form's errors (400). Subclasses give the form, the service call and the messages."""
+
+    form_key = ""  # the task_context keyword that takes the invalid form
+    success_message = ""
+    error_message = ""
+
     def get(self, request, pk):
         return redirect("tasks:detail", pk=pk)
 
+    def get_task(self, request, pk):
+        return selectors.get_visible_task(request.user, pk)
+
+    def make_form(self, request, task):
+        raise NotImplementedError
+
+    def perform(self, request, task, data) -> None:
+        raise NotImplementedError
+
     def post(self, request, pk):
-        task = self.object
+        task = self.get_task(request, pk)
+        form = self.make_form(request, task)
+        if form.is_valid():
+            try:
+                self.perform(request, task, form.cleaned_data)
+            except ValidationError as exc:
+                _add_errors(form, exc)
+            else:
+                messages.success(request, _(self.success_message))
+                return redirect("tasks:detail", pk=pk)
+        if self.error_message:
+            messages.error(request, _(self.error_message))
+        context = task_context(request, task, **{self.form_key: form})
+        return render(request, "tasks/task_detail.html", context, status=400)
+
+
+class ProgressCreateView(WriteMixin, TaskVisibleMixin, TaskActionView):
+    form_key = "progress_form"
+    success_message = gettext_noop("Đã ghi nhận cập nhật tiến độ.")
+    error_message = gettext_noop("Chưa lưu cập nhật tiến độ: xem lỗi bên dưới.")
+
+    def get_task(self, request, pk):
+        return self.object
+
+    def make_form(self, request, task):
         lead = selectors.can_edit(request.user, task)
-        form = ProgressForm(request.POST, request.FILES, task=task, lead=lead)
-        if form.is_valid():
-            data = form.cleaned_data
-            try:
-                services.add_progress(
-                    request.user,
-                    task,
-                    on=data["on"],
-                    text=data["text"],
-                    percent=data.get("percent"),
-                    document_number=data.get("document_number", ""),
-                    files=data.get("files") or [],
-                    period=data.get("period"),
-                )
-            except ValidationError as exc:
-                _add_errors(form, exc)
-            else:
-                messages.success(request, _("Đã ghi nhận cập nhật tiến độ."))
-                return redirect("tasks:detail", pk=pk)
-        messages.error(request, _("Chưa lưu cập nhật tiến độ: xem lỗi bên dưới."))
-        return render(
-            request, "tasks/task_detail.html", task_context(request, task, progress_form=form), status=400
+        return ProgressForm(request.POST, request.FILES, task=task, lead=lead)
+
+    def perform(self, request, task, data) -> None:
+        services.add_progress(
+            request.user,
+            task,
+            on=data["on"],
+            text=data["text"],
+            percent=data.get("percent"),
+            document_number=data.get("document_number", ""),
+            files=data.get("files") or [],
+            period=data.get("period"),
         )
 
 
-class CompleteView(WriteMixin, ScopedObjectMixin, View):
+class CompleteView(WriteMixin, ScopedObjectMixin, TaskActionView):
     model = Task
+    form_key = "complete_form"
+    success_message = gettext_noop("Đã ghi nhận hoàn thành nhiệm vụ.")
+    error_message = gettext_noop("Chưa ghi nhận hoàn thành: xem lỗi bên dưới.")
 
-    def get(self, request, pk):
-        return redirect("tasks:detail", pk=pk)
+    def make_form(self, request, task):
+        return CompleteForm(request.POST, request.FILES)
 
-    def post(self, request, pk):
-        task = selectors.get_visible_task(request.user, pk)
-        form = CompleteForm(request.POST, request.FILES)
-        if form.is_valid():
-            data = form.cleaned_data
-            try:
-                services.complete(
-                    request.user,
-                    task,
-                    on=data["on"],
-                    product=data.get("product", ""),
-                    document_number=data.get("document_number", ""),
-                    text=data.get("text", ""),
-                    files=data.get("files") or [],
-                )
-            except ValidationError as exc:
-                _add_errors(form, exc)
-            else:
-                messages.success(request, _("Đã ghi nhận hoàn thành nhiệm vụ."))
-                return redirect("tasks:detail", pk=pk)
-        messages.error(request, _("Chưa ghi nhận hoàn thành: xem lỗi bên dưới."))
-        return render(
-            request, "tasks/task_detail.html", task_context(request, task, complete_form=form), status=400
+    def perform(self, request, task, data) -> None:
+        services.complete(
+            request.user,
+            task,
+            on=data["on"],
+            product=data.get("product", ""),
+            document_number=data.get("document_number", ""),
+            text=data.get("text", ""),
+            files=data.get("files") or [],
         )
 
 
-class ReopenView(WriteMixin, ScopedObjectMixin, View):
+class ReopenView(WriteMixin, ScopedObjectMixin, TaskActionView):
     model = Task
+    form_key = "reopen_form"
+    success_message = gettext_noop("Đã mở lại nhiệm vụ.")
 
     def dispatch(self, request, *args, **kwargs):
         if request.user.is_authenticated and not request.user.edits_all_agencies:
             raise PermissionDenied(_("Chỉ Cơ quan thường trực được mở lại nhiệm vụ."))
         return super().dispatch(request, *args, **kwargs)
 
-    def get(self, request, pk):
-        return redirect("tasks:detail", pk=pk)
+    def make_form(self, request, task):
+        return ReopenForm(request.POST)
 
-    def post(self, request, pk):
-        task = selectors.get_visible_task(request.user, pk)
-        form = ReopenForm(request.POST)
-        if form.is_valid():
-            try:
-                services.reopen(request.user, task, form.cleaned_data.get("reason", ""))
-            except ValidationError as exc:
-                _add_errors(form, exc)
-            else:
-                messages.success(request, _("Đã mở lại nhiệm vụ."))
-                return redirect("tasks:detail", pk=pk)
-        return render(
-            request, "tasks/task_detail.html", task_context(request, task, reopen_form=form), status=400
-        )
+    def perform(self, request, task, data) -> None:
+        services.reopen(request.user, task, data.get("reason", ""))
 
 
 class TaskCreateView(WriteMixin, View):
