@@ -355,6 +355,11 @@ class _Parser:
 
     # --- body ---------------------------------------------------------------------------------
     def body(self, start: int) -> None:
+        """The tree Phần / Chương / Mục / Tiểu mục / Điều / Khoản / Điểm, in one pass over the lines.
+
+        The open path of the tree is kept as explicit state (the open divisions, then the current
+        article, clause and point) rather than a generic stack, and every node gets its id as it is
+        created: nodes are created in document (pre-)order, the order ``assign_ids`` lists them."""
         lines = self.lines
         n = len(lines)
         body_start = None
@@ -370,38 +375,34 @@ class _Parser:
             return
         self.preamble_lines = lines[start:body_start]
         self.doc.preamble = "\n".join(self.preamble_lines)
-        preamble_lines = self.preamble_lines
         roots: list[Node] = []
-        stack: list[Node] = []
         created: list[Node] = []
+        parts_of: list[list[str]] = []  # text lines of created[k]
+        used_ids: set[str] = set()
+        divisions: list[Node] = []  # open Phần / Chương / Mục / Tiểu mục, outermost first
+        article: Node | None = None
+        clause: Node | None = None
+        next_clause = 1  # the label a clause of the current article would have next
         current: Node | None = None
-        texts: dict[int, list[str]] = {}
         # Where the text lines of ``current`` go (the preamble until the first node).
-        sink = preamble_lines
+        sink = self.preamble_lines
         depth = 0
         straight_open = False
         last_article_num = 0
         last_article_label = None
         seen_articles: set[str] = set()
+        warn = self.warn
         i = body_start
         end = n
         article_match = _ARTICLE_RE.match
-
-        def attach(node: Node) -> None:
-            level = LEVELS[node.kind]
-            while stack and LEVELS[stack[-1].kind] >= level:
-                stack.pop()
-            if stack:
-                stack[-1].children.append(node)
-            else:
-                roots.append(node)
-            stack.append(node)
+        clause_match = _CLAUSE_RE.match
+        point_match = _POINT_RE.match
 
         while i < n:
             line = lines[i]
             first = line[0]
             in_quote = depth > 0 or straight_open
-            if first in "Nn" and _RECIPIENTS.match(line):
+            if (first == "N" or first == "n") and _RECIPIENTS.match(line):
                 end = i
                 break
             if in_quote:
@@ -420,27 +421,36 @@ class _Parser:
                 depth, straight_open = _quotes(line, depth, straight_open)
                 i += 1
                 continue
+            # Recognise a heading; ``parent`` is None for a node at the root.
             node = None
+            parent = None
+            rest = ""
             if first == "Đ":
                 m = article_match(line)
                 if m:
-                    label, sep, rest = m.group(1), m.group("sep"), m.group("rest").strip()
-                    ok = bool(sep) or (
+                    label, sep, rest = m.group(1, "sep", "rest")
+                    rest = rest.strip()
+                    if sep or (
                         _expected_article(label, last_article_num)
                         and (not rest or (rest[0].isupper() and not _REF_WORDS.match(rest)))
-                    )
-                    if ok:
+                    ):
                         node = Node("article", label, rest or None, line=i)
+                        rest = ""
                         num = label_number(label) or 0
                         if label in seen_articles:
-                            self.warn.append(f"Trùng số điều: Điều {label} xuất hiện nhiều lần.")
+                            warn.append(f"Trùng số điều: Điều {label} xuất hiện nhiều lần.")
                         elif last_article_label is not None and num < last_article_num:
-                            self.warn.append(
+                            warn.append(
                                 f"Số điều không theo thứ tự: Điều {label} sau Điều {last_article_label}."
                             )
                         seen_articles.add(label)
-                        last_article_num = max(num, last_article_num)
+                        if num > last_article_num:
+                            last_article_num = num
                         last_article_label = label
+                        parent = divisions[-1] if divisions else None
+                        article = node
+                        clause = None
+                        next_clause = 1
             elif first in _DIVISION_FIRST:
                 # Each division regex opens with its own capital letter (C, P, M, T).
                 kind, division_re = _DIVISION_FIRST[first]
@@ -450,16 +460,17 @@ class _Parser:
                     rest = (m.group(3) if kind in ("chapter", "section") else m.group(2)).strip()
                     if kind == "section" and rest and rest[0].islower():
                         m = None
-                    elif kind == "section" and not any(s.kind == "chapter" for s in stack) and rest == "":
+                    elif kind == "section" and rest == "" and not any(d.kind == "chapter" for d in divisions):
                         # "Mục 2" alone outside any chapter: accept only when a heading follows.
                         nxt = lines[i + 1] if i + 1 < n else ""
                         if not is_upper_line(nxt):
                             m = None
                 if m:
                     title = rest or None
+                    rest = ""
                     if title is None:
-                        parts = []
-                        while i + 1 < n and len(parts) < 4:
+                        heading: list[str] = []
+                        while i + 1 < n and len(heading) < 4:
                             nxt = lines[i + 1]
                             if (
                                 is_upper_line(nxt)
@@ -467,31 +478,41 @@ class _Parser:
                                 and not _RECIPIENTS.match(nxt)
                                 and not _is_signature(nxt)
                             ):
-                                parts.append(nxt)
+                                heading.append(nxt)
                                 i += 1
                             else:
                                 break
-                        title = squash(" ".join(parts)) if parts else None
+                        title = squash(" ".join(heading)) if heading else None
                     node = Node(kind, label.strip(), title, line=i)
-            elif first.isdigit():
-                m = _CLAUSE_RE.match(line)
+                    level = LEVELS[kind]
+                    while divisions and LEVELS[divisions[-1].kind] >= level:
+                        divisions.pop()
+                    parent = divisions[-1] if divisions else None
+                    divisions.append(node)
+                    article = None
+                    clause = None
+            elif article is not None and first.isdigit():
+                m = clause_match(line)
                 if m:
-                    article = _innermost(stack, "article")
-                    if article is not None:
-                        label = m.group(1)
-                        sep = m.group("sep")
-                        rest = m.group("rest")
-                        if "." in sep or (int(label) == _next_clause(article) and rest[:1].isupper()):
-                            node = Node("clause", label, None, line=i)
-                            texts[id(node)] = [rest] if rest else []
-            if node is None and first.islower() and line[1:3].lstrip()[:1] == ")":
-                m = _POINT_RE.match(line)
-                if m and _innermost(stack, "article") is not None:
+                    label, sep, rest = m.group(1, "sep", "rest")
+                    if "." in sep or (int(label) == next_clause and rest[:1].isupper()):
+                        node = Node("clause", label, None, line=i)
+                        parent = article
+                        clause = node
+                        next_clause = int(label) + 1
+            if node is None and article is not None and first.islower() and line[1:3].lstrip()[:1] == ")":
+                m = point_match(line)
+                if m:
                     node = Node("point", m.group(1), None, line=i)
                     rest = m.group("rest")
-                    texts[id(node)] = [rest] if rest else []
+                    parent = clause if clause is not None else article
             if node is None:
-                if not in_quote and current is not None and _is_body_end(line, lines, i):
+                if (
+                    not in_quote
+                    and current is not None
+                    and (line[1:2].isupper() or first == "P" or line[-1] == ".")
+                    and _is_body_end(line, lines, i)
+                ):
                     end = i
                     break
                 sink.append(line)
@@ -499,29 +520,35 @@ class _Parser:
                     depth, straight_open = _quotes(line, depth, straight_open)
                 i += 1
                 continue
-            if node.kind == "point":
-                clause = _innermost(stack, "clause")
-                article = _innermost(stack, "article")
-                parent = clause if clause is not None and _is_under(stack, clause, article) else article
-                while stack and stack[-1] is not parent:
-                    stack.pop()
-                parent.children.append(node)
-                stack.append(node)
+            part = _id_part(node.kind, node.label)
+            if parent is None:
+                roots.append(node)
+                ident = part
             else:
-                attach(node)
+                parent.children.append(node)
+                ident = f"{parent.id}__{part}"
+            if ident in used_ids:
+                k = 2
+                while f"{ident}_{k}" in used_ids:
+                    k += 1
+                ident = f"{ident}_{k}"
+            used_ids.add(ident)
+            node.id = ident
             created.append(node)
             current = node
-            sink = texts.setdefault(id(node), [])
+            sink = [rest] if rest else []
+            parts_of.append(sink)
             # Quotes that open on a heading line and stay open (rare) are tracked as well.
             if node.kind in ("clause", "point") and ("“" in line or "”" in line or '"' in line):
                 depth, straight_open = _quotes(line, depth, straight_open)
             i += 1
 
-        # Texts.
-        for node in created:
-            parts = texts[id(node)]
-            node.text = "\n".join(parts) if parts else ""
+        for node, parts in zip(created, parts_of, strict=True):
+            if parts:
+                node.text = "\n".join(parts)
         self.doc.structure = roots
+        self.nodes = created
+        self.articles = [node for node in created if node.kind == "article"]
         self.body_end = end
         self.closing(end)
 
@@ -562,32 +589,7 @@ class _Parser:
                 Annex(label=label, title=title, text="\n".join(body_lines), id=f"annex_{label or k + 1}")
             )
 
-    # --- ids, effective date, references ------------------------------------------------------
-    def assign_ids(self) -> None:
-        """Ids in the Akoma Ntoso style; also lists every node (and article) in document order."""
-        used: set[str] = set()
-        nodes: list[Node] = []
-
-        def visit(node: Node, prefix: str) -> None:
-            ident = (
-                f"{prefix}__{_id_part(node.kind, node.label)}" if prefix else _id_part(node.kind, node.label)
-            )
-            if ident in used:
-                k = 2
-                while f"{ident}_{k}" in used:
-                    k += 1
-                ident = f"{ident}_{k}"
-            used.add(ident)
-            node.id = ident
-            nodes.append(node)
-            for child in node.children:
-                visit(child, ident)
-
-        for root in self.doc.structure:
-            visit(root, "")
-        self.nodes = nodes
-        self.articles = [node for node in nodes if node.kind == "article"]
-
+    # --- effective date, references ------------------------------------------------------
     def effective(self) -> None:
         for article in reversed(self.articles):
             full = " ".join(filter(None, [article.title or "", *(n.text for n in article.walk())]))
@@ -772,34 +774,6 @@ def _expected_article(label: str, last_num: int) -> bool:
     return num == last_num + 1 or (num == last_num and not label.isdigit())
 
 
-def _next_clause(article: Node) -> int:
-    for child in reversed(article.children):
-        if child.kind == "clause":
-            return (label_number(child.label) or 0) + 1
-    return 1
-
-
-def _innermost(stack: list[Node], kind: str) -> Node | None:
-    for node in reversed(stack):
-        if node.kind == kind:
-            return node
-    return None
-
-
-def _is_under(stack: list[Node], clause: Node, article: Node | None) -> bool:
-    if article is None:
-        return True
-    # By identity: nodes of one document never compare equal (each has its own line), and the
-    # dataclass ``==`` is slow.
-    clause_at = article_at = -1
-    for k, node in enumerate(stack):
-        if clause_at < 0 and node is clause:
-            clause_at = k
-        if article_at < 0 and node is article:
-            article_at = k
-    return clause_at > article_at if clause_at >= 0 and article_at >= 0 else False
-
-
 def _opens_body(line: str) -> bool:
     """A chapter, part or article heading (the regexes open with "C", "P" and "Đ")."""
     first = line[:1]
@@ -915,7 +889,6 @@ def parse_lines(lines: list[str]) -> Document:
     parser.body(start)
     parser.finish_title(parser.preamble_lines)
     parser.issuer()
-    parser.assign_ids()
     parser.effective()
     parser.references()
     parser.provisions()
