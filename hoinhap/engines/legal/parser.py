@@ -188,7 +188,7 @@ class _Parser:
         limit = min(len(lines), 60)
         body_guess = limit
         for i in range(limit):
-            if _opens_body(lines[i]):
+            if lines[i][0] in _BODY_FIRST and _opens_body(lines[i]):
                 body_guess = i
                 break
         head = lines[:body_guess]
@@ -315,7 +315,7 @@ class _Parser:
             return
         name = None
         for line in preamble:
-            m = _ENACTING.search(line)
+            m = _ENACTING.search(line) if "ban hành" in line else None
             if m and key(m.group(2)) == key(heading):
                 name = m.group(2)
                 break
@@ -364,7 +364,7 @@ class _Parser:
         n = len(lines)
         body_start = None
         for i in range(start, n):
-            if _opens_body(lines[i]):
+            if lines[i][0] in _BODY_FIRST and _opens_body(lines[i]):
                 body_start = i
                 break
         if body_start is None:
@@ -421,7 +421,9 @@ class _Parser:
                 depth, straight_open = _quotes(line, depth, straight_open)
                 i += 1
                 continue
-            # Recognise a heading; ``parent`` is None for a node at the root.
+            # Recognise a heading; ``parent`` is None for a node at the root. Nodes are made with
+            # positional arguments (kind, label, title, text, children, id, line): a dataclass
+            # __init__ takes them faster than keywords.
             node = None
             parent = None
             rest = ""
@@ -434,7 +436,7 @@ class _Parser:
                         _expected_article(label, last_article_num)
                         and (not rest or (rest[0].isupper() and not _REF_WORDS.match(rest)))
                     ):
-                        node = Node("article", label, rest or None, line=i)
+                        node = Node("article", label, rest or None, "", [], "", i)
                         rest = ""
                         num = label_number(label) or 0
                         if label in seen_articles:
@@ -483,7 +485,7 @@ class _Parser:
                             else:
                                 break
                         title = squash(" ".join(heading)) if heading else None
-                    node = Node(kind, label.strip(), title, line=i)
+                    node = Node(kind, label.strip(), title, "", [], "", i)
                     level = LEVELS[kind]
                     while divisions and LEVELS[divisions[-1].kind] >= level:
                         divisions.pop()
@@ -496,14 +498,14 @@ class _Parser:
                 if m:
                     label, sep, rest = m.group(1, "sep", "rest")
                     if "." in sep or (int(label) == next_clause and rest[:1].isupper()):
-                        node = Node("clause", label, None, line=i)
+                        node = Node("clause", label, None, "", [], "", i)
                         parent = article
                         clause = node
                         next_clause = int(label) + 1
             if node is None and article is not None and first.islower() and line[1:3].lstrip()[:1] == ")":
                 m = point_match(line)
                 if m:
-                    node = Node("point", m.group(1), None, line=i)
+                    node = Node("point", m.group(1), None, "", [], "", i)
                     rest = m.group("rest")
                     parent = clause if clause is not None else article
             if node is None:
@@ -556,7 +558,11 @@ class _Parser:
     def closing(self, end: int) -> None:
         lines = self.lines
         n = len(lines)
-        annex_starts = [i for i in range(end, n) if _ANNEX_RE.match(lines[i]) and is_upper_line(lines[i][:7])]
+        annex_starts = [
+            i
+            for i in range(end, n)
+            if lines[i][0] == "P" and _ANNEX_RE.match(lines[i]) and is_upper_line(lines[i][:7])
+        ]
         closing_end = annex_starts[0] if annex_starts else n
         closing = lines[end:closing_end]
         position = None
@@ -592,7 +598,14 @@ class _Parser:
     # --- effective date, references ------------------------------------------------------
     def effective(self) -> None:
         for article in reversed(self.articles):
-            full = " ".join(filter(None, [article.title or "", *(n.text for n in article.walk())]))
+            parts = [article.title or ""]
+            stack = [article]
+            while stack:  # the texts of the article and its clauses and points, in document order
+                node = stack.pop()
+                parts.append(node.text)
+                if node.children:
+                    stack.extend(reversed(node.children))
+            full = " ".join(filter(None, parts))
             if "hiệu lực" not in full:
                 continue
             m = _EFFECTIVE.search(squash(full))
@@ -772,6 +785,9 @@ def _expected_article(label: str, last_num: int) -> bool:
     if last_num == 0:
         return True
     return num == last_num + 1 or (num == last_num and not label.isdigit())
+
+
+_BODY_FIRST = frozenset("CPĐ")
 
 
 def _opens_body(line: str) -> bool:

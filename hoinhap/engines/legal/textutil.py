@@ -64,8 +64,8 @@ def upper_ratio(text: str) -> float:
     letters = len(_LOWER_RE.findall(text))
     if not letters:
         return 0.0
-    lowered = text.lower()
-    upper = sum(1 for a, b in zip(text, lowered, strict=False) if a != b)
+    # Characters that lower() changes (map stops at the shorter string, as zip does).
+    upper = sum(map(str.__ne__, text, text.lower()))
     return upper / letters
 
 
@@ -85,7 +85,7 @@ def sentence_case(text: str) -> str:
     out = []
     for word in words:
         # An all-letter word holds no digit (checked first: it is the common case and cheap).
-        if not word.isalpha() and any(ch.isdigit() for ch in word):
+        if not word.isalpha() and any(map(str.isdigit, word)):
             out.append(word)
         else:
             out.append(word.lower())
