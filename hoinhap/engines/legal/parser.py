@@ -522,7 +522,7 @@ class _Parser:
                     depth, straight_open = _quotes(line, depth, straight_open)
                 i += 1
                 continue
-            part = _id_part(node.kind, node.label)
+            part = _ID_PARTS.get((node.kind, node.label)) or _id_part(node.kind, node.label)
             if parent is None:
                 roots.append(node)
                 ident = part
