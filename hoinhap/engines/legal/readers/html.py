@@ -24,11 +24,32 @@ _BLOCK = re.compile(
     re.I,
 )
 _TAG = re.compile(r"<[^>]*>")
+_SPACES = re.compile("  +")
+_OTHER_SPACE = re.compile(r"[^\S ]")
+
+
+def _only_spaces(text: str) -> bool:
+    """True when " " is the only whitespace character in ``text`` and there is no "\x00"."""
+    if text.isprintable():  # " " is the only printable whitespace character
+        return True
+    if "\x00" in text:
+        return False
+    if "\xad" in text and text.replace("\xad", "-").isprintable():  # soft hyphens are common
+        return True
+    return _OTHER_SPACE.search(text) is None
 
 
 def html_to_lines(markup: str) -> list[str]:
     markup = _DROP.sub(" ", markup)
-    if "\x00" not in markup:
+    spaced = markup.replace("\n", " ").replace("\r", " ").replace("\t", " ")
+    if _only_spaces(spaced):
+        # Every whitespace run is a run of spaces; the tag patterns see whitespace only through
+        # [^>] and \b, where all whitespace characters act alike. Same result as the next
+        # branch, except that one space may be left at either end of the text (the line strip
+        # drops it).
+        markup = _TAG.sub("", _BLOCK.sub("\x00", spaced))
+        markup = _SPACES.sub(" ", markup).replace("\x00", "\n")
+    elif "\x00" not in markup:
         # Block tags become a marker and the other tags go first, so that the whitespace runs are
         # collapsed on the (much shorter) text without tags; the result is the same as below.
         markup = _TAG.sub("", _BLOCK.sub("\x00", markup))
