@@ -140,6 +140,10 @@ _CASE_ODD = ("ı", "ſ", "İ")
 # The relation verbs reversed, to search the lower-cased reversed text before a citing phrase: no
 # verb holds another one, so the first found (the verb that ends last) is the one that starts last.
 _REV_RELATION_RE = re.compile("|".join(re.escape(w[::-1]) for w in _RELATION_WORDS))
+_RELATION_OF_REVERSED = {w[::-1]: w for w in _RELATION_WORDS}
+# What _PASSIVE_BY ("một số…", "tại", "theo", "bởi") and _PHRASE (":", "các", "cụm", "từ") may open
+# with after white space.
+_PASSIVE_OR_PHRASE_HEADS = frozenset("mMtTbB:cC")
 _SPLIT_SENTENCE = re.compile(r"[.;](?!\d)")
 
 
@@ -175,6 +179,57 @@ _TIMED_RELATIONS = frozenset(
     ("bãi bỏ", "thay thế", "đình chỉ", "hết hiệu lực", "sửa đổi", "sửa đổi, bổ sung")
 )
 _EXPIRES = re.compile(r"^[^.;]{0,160}?hết hiệu lực")
+
+
+def _expires(text: str, lo: int, hi: int) -> bool:
+    """``_EXPIRES.match(text[lo:hi])``, with ``str.find``: the first "hết hiệu lực" decides, as any
+    later one lies further and after the same "." or ";"."""
+    at = text.find("hết hiệu lực", lo, hi)
+    return 0 <= at - lo <= 160 and text.find(".", lo, at) < 0 and text.find(";", lo, at) < 0
+
+
+def _sentence_end(text: str, lo: int, hi: int) -> int:
+    """Where ``_SPLIT_SENTENCE`` first matches in ``text[lo:hi]`` (``hi`` if nowhere), with
+    ``str.find``: a "." or ";" not followed by a decimal digit (what \\d matches)."""
+    pos = lo
+    while True:
+        dot = text.find(".", pos, hi)
+        semi = text.find(";", pos, hi)
+        at = semi if dot < 0 or 0 <= semi < dot else dot
+        if at < 0:
+            return hi
+        if at + 1 < hi and text[at + 1].isdecimal():
+            pos = at + 1
+            continue
+        return at
+
+
+def _from_date(text: str, lo: int, hi: int, odd_case: bool) -> re.Match[str] | None:
+    """``_FROM_DATE.search(text, lo, hi)``, started where a match can first start.
+
+    Every match holds "ngày"; in text without _CASE_ODD characters the regex matches a letter of
+    "kể từ ngày" ignoring case exactly where ``str.lower`` gives that letter (checked over all
+    characters in the tests), and lower-casing keeps positions. A match that holds a later "ngày"
+    starts after the first one, and one that holds the first starts at its "từ" (or at a "kể"
+    before that), with only white space between."""
+    if odd_case:
+        return _FROM_DATE.search(text, lo, hi)
+    low = text[lo:hi].lower()
+    at = low.find("ngày")
+    if at < 0:
+        return None
+    start = at
+    while start > 0 and low[start - 1].isspace():
+        start -= 1
+    if start < at and start >= 2 and low[start - 2 : start] == "từ":
+        at = start = start - 2
+        while start > 0 and low[start - 1].isspace():
+            start -= 1
+        if start < at and start >= 2 and low[start - 2 : start] == "kể":
+            at = start - 2
+    return _FROM_DATE.search(text, lo + at, hi)
+
+
 _DATE_AFTER = re.compile(r"^\s*,?\s*ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})")
 
 TREATY_RE = re.compile(
@@ -338,17 +393,28 @@ def _references(
                         break
                     verb_start = rel_start + span[0]
                     verb_end = rel_start + span[1]
+                    verb = text[verb_start:verb_end].lower()
                 else:
                     # As in ``_last_relation``, on lower-cased text (searched reversed): the verb
                     # that starts last, and the alternative of _RELATIONS the regex takes there.
                     rm = relation_search(rev[size - scan_end : size - rel_start].lower())
                     if rm is None:
                         break
+                    verb = _RELATION_OF_REVERSED[rm.group()]
                     verb_start = scan_end - rm.end()
-                    verb_end = relation_match(text, verb_start, scan_end).end()
+                    verb_end = verb_start + len(verb)
+                    if verb == "sửa đổi" or verb == "hướng dẫn":  # the ones with longer alternatives
+                        verb_end = relation_match(text, verb_start, scan_end).end()
+                        verb = text[verb_start:verb_end].lower()
                 after = text[verb_end:phrase_start]
-                verb = text[verb_start:verb_end].lower()
-                if _PASSIVE_BY.match(after) or _PHRASE.match(after) or verb == "hết hiệu lực":
+                # _PASSIVE_BY and _PHRASE are only tried when the first character after white
+                # space is one that they may start with (ignoring case, checked in the tests).
+                head = after.lstrip()[:1]
+                if (
+                    head in _PASSIVE_OR_PHRASE_HEADS
+                    and (_PASSIVE_BY.match(after) or _PHRASE.match(after))
+                    or verb == "hết hiệu lực"
+                ):
                     scan_end = verb_start
                     continue
                 relation = verb.replace("sửa đổi bổ sung", "sửa đổi, bổ sung")
@@ -359,9 +425,8 @@ def _references(
         after_end = after_start + 240
         if after_end > hi:
             after_end = hi
-        if relation is None and text.find("hiệu lực", after_start, after_end) >= 0:
-            if _EXPIRES.match(text[after_start:after_end]):
-                relation = "hết hiệu lực"
+        if relation is None and _expires(text, after_start, after_end):
+            relation = "hết hiệu lực"
         date = None
         date_end = after_start + 12
         if text.find("ngày", after_start, date_end if date_end < after_end else after_end) >= 0:
@@ -370,8 +435,7 @@ def _references(
                 date = iso_date(dm.group(1), dm.group(2), dm.group(3))
         relation_effective = None
         if relation in _TIMED_RELATIONS:
-            sentence = _SPLIT_SENTENCE.split(text[after_start:after_end], maxsplit=1)[0]
-            fm = _FROM_DATE.search(sentence)
+            fm = _from_date(text, after_start, _sentence_end(text, after_start, after_end), odd_case)
             if fm:
                 relation_effective = iso_date(fm.group(1), fm.group(2), fm.group(3))
         found.append(

@@ -112,7 +112,9 @@ _NUMBERS = [word for word in _WORDS if "/" in word]
 # A citation with its type word and relation verb near the window limits.
 _CITATION = st.builds(
     lambda verb, gap, doc_type, spaces, number: f"{verb}{' ' * gap}{doc_type}{' ' * spaces}{number}",
-    st.sampled_from(["", *R._RELATION_WORDS, "Bãi bỏ", "sửa đổi, bổ sung"]),
+    st.sampled_from(
+        ["", *R._RELATION_WORDS, "Bãi bỏ", "sửa đổi, bổ sung", "sửa đổi ı", "İ bãi bỏ", "Sửa Đổi ſ"]
+    ),
     st.one_of(st.integers(0, 130), st.integers(100, 120)),
     st.sampled_from(R._TYPE_WORDS),
     st.one_of(st.integers(0, 170), st.integers(110, 160)),
@@ -137,3 +139,50 @@ def test_scan_references_matches_plain_version(segments):
     got = {k: numbers for k, numbers, _ in R.scan_references(segments, relations)}
     for k, segment in enumerate(segments):
         assert got.get(k, []) == plain_find_references(segment)
+
+
+def test_case_folding_of_the_letters_read_lower_cased():
+    """The regex engine, ignoring case, matches a letter of the relation verbs, of "kể từ ngày" or
+    of the heads of _PASSIVE_BY / _PHRASE exactly where ``str.lower`` gives that letter, except for
+    the _CASE_ODD characters (texts holding them take the regexes)."""
+    letters = set("".join(R._RELATION_WORDS) + "kể từ ngày" + "mtbc") - {" "}
+    every = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c <= 0xDFFF)
+    lowered: dict[str, set[str]] = {letter: set() for letter in letters}
+    for ch in every:
+        low = ch.lower()
+        if low in lowered:
+            lowered[low].add(ch)
+    for letter in letters:
+        matched = set(re.compile(re.escape(letter), re.IGNORECASE).findall(every))
+        assert matched - set(R._CASE_ODD) == lowered[letter], letter
+    # _PASSIVE_BY opens (after white space) with "một", "tại", "theo" or "bởi", _PHRASE with ":",
+    # "các", "cụm" or "từ": every character they may open with is a head.
+    for letter in "mtbc":
+        assert lowered[letter] <= R._PASSIVE_OR_PHRASE_HEADS
+    assert ":" in R._PASSIVE_OR_PHRASE_HEADS
+
+
+_AFTER_WORDS = [
+    "hết hiệu lực", "hiệu lực", ".", ";", ".5", ";1", "١", ". ", "kể", "Kể", "KỂ", "từ", "Từ", "TỪ", "ngày",
+    "Ngày", "NGÀY", " ", "  ", "\n", "\t", "1", "15", "7", "2025", "tháng", "năm", "Tháng", "NĂM", "x" * 40,
+    "İ", "ı", "ſ", "K", "kể từ ngày 1 tháng 7 năm 2025", "từ ngày 15 tháng 12 năm 2020", "ngày 5 tháng 3 năm 2019",
+]  # fmt: skip
+_AFTER_PIECES = st.one_of(
+    st.sampled_from(_AFTER_WORDS),
+    st.integers(140, 170).map(lambda n: "x" * n),
+    st.integers(155, 165).map(lambda n: "x" * n + "hết hiệu lực"),
+)
+AFTER = st.lists(_AFTER_PIECES, max_size=40).map(" ".join) | st.lists(_AFTER_PIECES, max_size=40).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(AFTER, st.integers(0, 5), st.integers(0, 5))
+def test_after_number_helpers_match_regexes(text, lo_cut, hi_cut):
+    lo, hi = min(lo_cut, len(text)), max(len(text) - hi_cut, 0)
+    lo = min(lo, hi)
+    assert R._expires(text, lo, hi) == bool(R._EXPIRES.match(text[lo:hi]))
+    sentence = re.split(r"[.;](?!\d)", text[lo:hi], maxsplit=1)[0]
+    assert R._sentence_end(text, lo, hi) == lo + len(sentence)
+    expected = R._FROM_DATE.search(text, lo, hi)
+    got = R._from_date(text, lo, hi, R._odd_case(text))
+    assert (got and (got.span(), got.groups())) == (expected and (expected.span(), expected.groups()))
