@@ -632,12 +632,14 @@ class _Parser:
 
         if doc.title:
             add(doc.title, "title")
-        for line in self.preamble_lines:
-            add(line, "preamble", "căn cứ" if line.startswith("Căn cứ") else None)
-        for node in self.nodes:  # add() inlined (a call per node)
-            segments.append(f"{node.title}\n{node.text}" if node.title else node.text)
-            where.append(node.id)
-            relations.append(None)
+        preamble = self.preamble_lines
+        segments += preamble
+        where += ["preamble"] * len(preamble)
+        relations += ["căn cứ" if line.startswith("Căn cứ") else None for line in preamble]
+        nodes = self.nodes  # whole lists at once (not a call per node)
+        segments += [f"{node.title}\n{node.text}" if node.title else node.text for node in nodes]
+        where += [node.id for node in nodes]
+        relations += [None] * len(nodes)
         for annex in doc.annexes:
             add(annex.title or "", annex.id)
             add(annex.text, annex.id)

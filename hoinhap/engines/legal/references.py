@@ -11,7 +11,8 @@ import re
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from functools import partial
+from itertools import accumulate
+from operator import add
 
 from hoinhap.engines.legal.textutil import DATE_RE, iso_date
 
@@ -103,7 +104,26 @@ _PASSIVE_BY = re.compile(r"^\s*(?:(?:một số điều|một số|tại|theo)\s
 _PHRASE = re.compile(r"^\s*:?\s*(?:các\s+)?(?:cụm\s+)?từ\b", re.IGNORECASE)
 _FROM_DATE = re.compile(r"(?:kể\s+)?từ\s+ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})", re.IGNORECASE)
 
-_LAST_TYPE_RE = re.compile(r"(?s).*(?<!\w)(" + "|".join(re.escape(w) for w in _TYPE_WORDS) + r")(?!\w)")
+# The last type word before a number is found by one forward ``search`` on the reversed text,
+# starting at the number and going back; it finds the occurrence that ends last, which is the one
+# that starts last (what the backtracking ``_LAST_TYPE_RE`` finds in the window before the number):
+# - Type words are matched with (?<!\w)…(?!\w); every type word opens with a capital and every
+#   later word in it is lower-case, so no two occurrences overlap unless they start together
+#   ("Nghị quyết liên tịch" / "Nghị quyết"), where the one that ends last is the longer, which the
+#   regex's alternation also prefers; no type word ends another one.
+# - The lookarounds keep their meaning: on the reversed text (?<!\w) before a reversed word checks
+#   the character after the word, (?!\w) after it the one before. ``endpos`` (the start of the
+#   window) reads as the end of the text, as the start of the sliced window did. Where ``pos``
+#   (the number's start) differs from the end of a slice no type word can end: NUMBER_RE wants no
+#   word character before a number, and type words end in a letter.
+_REV_TYPE_RE = re.compile(
+    # Each reversed word opens with its first letter and looks behind it, so that the regex engine
+    # can skip to those letters (see TREATY_RE).
+    "|".join(
+        f"{re.escape(w[-1])}(?<!\\w{re.escape(w[-1])}){re.escape(w[-2::-1])}(?!\\w)" for w in _TYPE_WORDS
+    )
+)
+_TYPE_OF_REVERSED = {w[::-1]: w for w in _TYPE_WORDS}
 _LAST_RELATION_RE = re.compile(r"(?s).*" + _RELATIONS.pattern, re.IGNORECASE)
 # Relation verbs (the alternatives of _RELATIONS without their optional tails), for
 # ``_last_relation``. They are matched ignoring case: besides what ``str.lower`` folds, the regex
@@ -119,14 +139,14 @@ _RELATION_WORDS = (
     "hết hiệu lực",
 )
 _CASE_ODD = ("ı", "ſ", "İ")
+# The relation verbs reversed, to search the lower-cased reversed text before a citing phrase: no
+# verb holds another one, so the first found (the verb that ends last) is the one that starts last.
+_REV_RELATION_RE = re.compile("|".join(re.escape(w[::-1]) for w in _RELATION_WORDS))
+_RELATION_OF_REVERSED = {w[::-1]: w for w in _RELATION_WORDS}
+# What _PASSIVE_BY ("một số…", "tại", "theo", "bởi") and _PHRASE (":", "các", "cụm", "từ") may open
+# with after white space.
+_PASSIVE_OR_PHRASE_HEADS = frozenset("mMtTbB:cC")
 _SPLIT_SENTENCE = re.compile(r"[.;](?!\d)")
-
-
-def _may_hold_type(window: str) -> bool:
-    for word in _TYPE_WORDS:  # a plain loop: faster than any() over a generator
-        if word in window:
-            return True
-    return False
 
 
 def _last_relation(scan: str) -> tuple[int, int] | None:
@@ -156,7 +176,62 @@ def _last_relation(scan: str) -> tuple[int, int] | None:
     return start, end
 
 
+# Relations that may state the date they take effect.
+_TIMED_RELATIONS = frozenset(
+    ("bãi bỏ", "thay thế", "đình chỉ", "hết hiệu lực", "sửa đổi", "sửa đổi, bổ sung")
+)
 _EXPIRES = re.compile(r"^[^.;]{0,160}?hết hiệu lực")
+
+
+def _expires(text: str, lo: int, hi: int) -> bool:
+    """``_EXPIRES.match(text[lo:hi])``, with ``str.find``: the first "hết hiệu lực" decides, as any
+    later one lies further and after the same "." or ";"."""
+    at = text.find("hết hiệu lực", lo, hi)
+    return 0 <= at - lo <= 160 and text.find(".", lo, at) < 0 and text.find(";", lo, at) < 0
+
+
+def _sentence_end(text: str, lo: int, hi: int) -> int:
+    """Where ``_SPLIT_SENTENCE`` first matches in ``text[lo:hi]`` (``hi`` if nowhere), with
+    ``str.find``: a "." or ";" not followed by a decimal digit (what \\d matches)."""
+    pos = lo
+    while True:
+        dot = text.find(".", pos, hi)
+        semi = text.find(";", pos, hi)
+        at = semi if dot < 0 or 0 <= semi < dot else dot
+        if at < 0:
+            return hi
+        if at + 1 < hi and text[at + 1].isdecimal():
+            pos = at + 1
+            continue
+        return at
+
+
+def _from_date(text: str, lo: int, hi: int, odd_case: bool) -> re.Match[str] | None:
+    """``_FROM_DATE.search(text, lo, hi)``, started where a match can first start.
+
+    Every match holds "ngày"; in text without _CASE_ODD characters the regex matches a letter of
+    "kể từ ngày" ignoring case exactly where ``str.lower`` gives that letter (checked over all
+    characters in the tests), and lower-casing keeps positions. A match that holds a later "ngày"
+    starts after the first one, and one that holds the first starts at its "từ" (or at a "kể"
+    before that), with only white space between."""
+    if odd_case:
+        return _FROM_DATE.search(text, lo, hi)
+    low = text[lo:hi].lower()
+    at = low.find("ngày")
+    if at < 0:
+        return None
+    start = at
+    while start > 0 and low[start - 1].isspace():
+        start -= 1
+    if start < at and start >= 2 and low[start - 2 : start] == "từ":
+        at = start = start - 2
+        while start > 0 and low[start - 1].isspace():
+            start -= 1
+        if start < at and start >= 2 and low[start - 2 : start] == "kể":
+            at = start - 2
+    return _FROM_DATE.search(text, lo + at, hi)
+
+
 _DATE_AFTER = re.compile(r"^\s*,?\s*ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})")
 
 TREATY_RE = re.compile(
@@ -204,109 +279,197 @@ def _clean_number(raw: str) -> str:
     return raw.rstrip(".-–")
 
 
+_KEPT_NUMBER: dict[str, str | None] = {}
+
+
+def _kept_number(raw: str) -> str | None:
+    """The cleaned number of a NUMBER_RE match, or None when what follows its last "/" (the
+    issuer's code) holds fewer than two letters (memoised)."""
+    kept = _KEPT_NUMBER.get(raw, "")
+    if kept != "":
+        return kept
+    number = _clean_number(raw)
+    tail = number[number.rfind("/") + 1 :]
+    letters = 0
+    for ch in tail:
+        if ch.isalpha():
+            letters += 1
+            if letters == 2:
+                break
+    kept = number if letters == 2 else None
+    if len(_KEPT_NUMBER) > 4096:
+        _KEPT_NUMBER.clear()
+    _KEPT_NUMBER[raw] = kept
+    return kept
+
+
 def find_references(text: str, *, default_relation: str | None = None) -> list[FoundReference]:
     """Every document number in ``text`` with its type, citing phrase and stated relation."""
     if "/" not in text:
         return []
-    return _references(text, _number_matches(text), 0, len(text), default_relation)
+    return _references(
+        text, text[::-1], _odd_case(text), _number_matches(text), 0, len(text), default_relation
+    )
+
+
+def _odd_case(text: str) -> bool:
+    """Whether ``text`` holds a character that ``str.lower`` folds otherwise than the regex engine
+    (see _CASE_ODD; "İ" is the one character whose lower case is longer)."""
+    return "ı" in text or "ſ" in text or "İ" in text
 
 
 def _references(
     text: str,
+    rev: str,
+    odd_case: bool,
     matches: Iterable[re.Match[str]],
     lo: int,
     hi: int,
     default_relation: str | None,
-    skip: Callable[[str], bool] | None = None,
+    skip: Callable[[int, str], bool] | None = None,
+    k: int = 0,
 ) -> list[FoundReference]:
-    """``find_references`` on ``text[lo:hi]``, given the NUMBER_RE matches that fall inside it.
+    """``find_references`` on ``text[lo:hi]``, given the NUMBER_RE matches that fall inside it and
+    ``rev``, the reversed ``text``, and ``odd_case``, ``_odd_case(text)``; ``skip(k, number)``
+    names numbers to leave out.
 
     Nothing looks outside ``[lo, hi)``, so a segment of a larger text gives the same result as the
     segment alone (offsets are relative to ``lo``)."""
     found: list[FoundReference] = []
     produced: set[str] = set()
+    size = len(text)
+    type_search = _REV_TYPE_RE.search
+    relation_search = _REV_RELATION_RE.search
+    relation_match = _RELATIONS.match
+    w0, w1, w2, w3, w4, w5, w6, w7 = _RELATION_OF_REVERSED  # the reversed verbs
     prev_end = lo
     for m in matches:
-        number = _clean_number(m.group(1))
-        tail = number[number.rfind("/") + 1 :]  # what follows the last "/" (the issuer's code)
-        letters = 0
-        for ch in tail:
-            if ch.isalpha():
-                letters += 1
-                if letters == 2:
-                    break
-        if letters < 2:
+        raw = m.group()  # NUMBER_RE's group 1 is the whole match
+        number = _KEPT_NUMBER.get(raw, "")
+        if number == "":
+            number = _kept_number(raw)
+        if number is None:
             continue
-        start = m.start(1)
+        start = m.start()
+        end = start + len(number)
         if skip is not None:
             # The caller drops this number (seen here before): only the position matters.
-            if number in produced or skip(number):
-                prev_end = start + len(number)
+            if number in produced or skip(k, number):
+                prev_end = end
                 continue
             produced.add(number)
-        window_start = max(prev_end, start - 160)
-        window = text[window_start:start]
-        doc_type = None
-        phrase_start = start
-        tm = _LAST_TYPE_RE.match(window) if _may_hold_type(window) else None
-        if tm:
-            doc_type = tm.group(1)
-            phrase_start = window_start + tm.start(1)
-        if doc_type is None:
+        # The last type word in the 160 characters before the number (after the previous number).
+        window_start = start - 160
+        if window_start < prev_end:
+            window_start = prev_end
+        tm = type_search(rev, size - start, size - window_start)
+        if tm is None:
             doc_type = _type_from_number(number)
-        elif doc_type in ("Luật", "Bộ luật") and start - phrase_start > 120:
-            doc_type = _type_from_number(number) or doc_type
-        # A type word far away in a list ("các Quyết định: số 1719/QĐ-TTg, số 920/QĐ-TTg") is
-        # still the type; the citing text is the short phrase before the number.
-        if start - phrase_start > 120:
             phrase_start = start
+        else:
+            doc_type = _TYPE_OF_REVERSED[tm.group()]
+            phrase_start = size - tm.end()
+            # A type word far away in a list ("các Quyết định: số 1719/QĐ-TTg, số 920/QĐ-TTg") is
+            # still the type; the citing text is the short phrase before the number.
+            if start - phrase_start > 120:
+                if doc_type == "Luật" or doc_type == "Bộ luật":
+                    doc_type = _type_from_number(number) or doc_type
+                phrase_start = start
+        # The relation: the last verb in the 120 characters before the phrase, within its sentence.
         relation = default_relation
         relation_gap = None
-        rel_window = text[max(lo, phrase_start - 120) : phrase_start]
-        cut = max(rel_window.rfind(";"), rel_window.rfind(". "))
+        rel_start = phrase_start - 120
+        if rel_start < lo:
+            rel_start = lo
+        cut = text.rfind(";", rel_start, phrase_start)
+        cut_stop = text.rfind(". ", rel_start, phrase_start)
+        if cut_stop > cut:
+            cut = cut_stop
         if cut >= 0:
-            rel_window = rel_window[cut + 1 :]
+            rel_start = cut + 1
         if relation is None:
-            scan = rel_window
-            while scan:
-                span = _last_relation(scan)
-                if span is None:
-                    break
-                after = rel_window[span[1] :]
-                verb = scan[span[0] : span[1]].lower()
-                if _PASSIVE_BY.match(after) or _PHRASE.match(after) or verb == "hết hiệu lực":
-                    scan = scan[: span[0]]
+            scan_end = phrase_start
+            while scan_end > rel_start:
+                if odd_case:
+                    span = _last_relation(text[rel_start:scan_end])
+                    if span is None:
+                        break
+                    verb_start = rel_start + span[0]
+                    verb_end = rel_start + span[1]
+                    verb = text[verb_start:verb_end].lower()
+                else:
+                    # As in ``_last_relation``, on lower-cased text (searched reversed): the verb
+                    # that starts last, and the alternative of _RELATIONS the regex takes there.
+                    low = rev[size - scan_end : size - rel_start].lower()
+                    # Most scans hold no verb: eight substring tests say so faster than the search.
+                    if not (
+                        w0 in low
+                        or w1 in low
+                        or w2 in low
+                        or w3 in low
+                        or w4 in low
+                        or w5 in low
+                        or w6 in low
+                        or w7 in low
+                    ):
+                        break
+                    rm = relation_search(low)
+                    verb = _RELATION_OF_REVERSED[rm.group()]
+                    verb_start = scan_end - rm.end()
+                    verb_end = verb_start + len(verb)
+                    if verb == "sửa đổi" or verb == "hướng dẫn":  # the ones with longer alternatives
+                        verb_end = relation_match(text, verb_start, scan_end).end()
+                        verb = text[verb_start:verb_end].lower()
+                after = text[verb_end:phrase_start]
+                # _PASSIVE_BY and _PHRASE are only tried when the first character after white
+                # space is one that they may start with (ignoring case, checked in the tests).
+                head = after.lstrip()[:1]
+                if (
+                    head in _PASSIVE_OR_PHRASE_HEADS
+                    and (_PASSIVE_BY.match(after) or _PHRASE.match(after))
+                    or verb == "hết hiệu lực"
+                ):
+                    scan_end = verb_start
                     continue
                 relation = verb.replace("sửa đổi bổ sung", "sửa đổi, bổ sung")
                 relation_gap = len(after.strip())
                 break
-        after_text = text[m.end() : min(hi, m.end() + 240)]
-        if relation is None and "hiệu lực" in after_text and _EXPIRES.match(after_text):
+        # What follows the number: the words below are looked for before slicing it.
+        after_start = m.end()
+        after_end = after_start + 240
+        if after_end > hi:
+            after_end = hi
+        if (
+            relation is None
+            and text.find("hết hiệu lực", after_start, after_end) >= 0  # rare: a call saved
+            and _expires(text, after_start, after_end)
+        ):
             relation = "hết hiệu lực"
         date = None
-        dm = _DATE_AFTER.match(after_text) if "ngày" in after_text[:12] else None
-        if dm:
-            date = iso_date(dm.group(1), dm.group(2), dm.group(3))
+        date_end = after_start + 12
+        if text.find("ngày", after_start, date_end if date_end < after_end else after_end) >= 0:
+            dm = _DATE_AFTER.match(text[after_start:after_end])
+            if dm:
+                date = iso_date(dm.group(1), dm.group(2), dm.group(3))
         relation_effective = None
-        if relation in ("bãi bỏ", "thay thế", "đình chỉ", "hết hiệu lực", "sửa đổi", "sửa đổi, bổ sung"):
-            sentence = _SPLIT_SENTENCE.split(after_text, maxsplit=1)[0]
-            fm = _FROM_DATE.search(sentence)
+        if relation in _TIMED_RELATIONS:
+            fm = _from_date(text, after_start, _sentence_end(text, after_start, after_end), odd_case)
             if fm:
                 relation_effective = iso_date(fm.group(1), fm.group(2), fm.group(3))
         found.append(
             FoundReference(  # positional (faster): the fields in their order
                 number,
                 doc_type,
-                text[phrase_start : start + len(number)],
+                text[phrase_start:end],
                 start - lo,
-                start - lo + len(number),
+                end - lo,
                 relation,
                 relation_effective,
                 date,
                 relation_gap,
             )
         )
-        prev_end = start + len(number)
+        prev_end = end
     return found
 
 
@@ -338,11 +501,11 @@ def find_treaties(text: str) -> list[FoundReference]:
 
 
 def _segment_starts(segments: list[str], sep_len: int) -> list[int]:
-    starts = []
-    pos = 0
-    for segment in segments:
-        starts.append(pos)
-        pos += len(segment) + sep_len
+    """Where each segment starts in ``sep.join(segments)`` (``sep_len`` = ``len(sep)``)."""
+    starts = list(accumulate(map(len, segments), initial=0))
+    starts.pop()
+    if sep_len:
+        return list(map(add, starts, range(0, sep_len * len(starts), sep_len)))
     return starts
 
 
@@ -366,24 +529,27 @@ def scan_references(
     starts = _segment_starts(segments, 1)
     numbers: dict[int, list[re.Match[str]]] = {}
     if "/" in text:
+        current = -1
+        group: list[re.Match[str]] = []
         for m in _number_matches(text):
-            numbers.setdefault(bisect_right(starts, m.start()) - 1, []).append(m)
+            k = bisect_right(starts, m.start()) - 1
+            if k != current:  # the matches come in order: a segment's matches are consecutive
+                current = k
+                group = numbers[k] = []
+            group.append(m)
     treaty_segments: set[int] = set()
     for hint in _TREATY_HINTS:
         at = text.find(hint)
         while at >= 0:
             treaty_segments.add(bisect_right(starts, at) - 1)
             at = text.find(hint, at + 1)
+    rev = text[::-1] if numbers else ""
+    odd_case = bool(numbers) and _odd_case(text)
     for k in sorted(numbers.keys() | treaty_segments):
         lo = starts[k]
         refs = (
             _references(
-                text,
-                numbers[k],
-                lo,
-                lo + len(segments[k]),
-                default_relations[k],
-                None if skip is None else partial(skip, k),
+                text, rev, odd_case, numbers[k], lo, lo + len(segments[k]), default_relations[k], skip, k
             )
             if k in numbers
             else []
