@@ -76,6 +76,23 @@ def test_encrypted_pdf(tmp_path):
     assert "mã hóa" in _read_error(lambda: parse_file(path))
 
 
+def test_pdf_with_only_an_owner_password_is_read(tmp_path):
+    """Official PDFs often restrict printing or copying with an owner password; they open without
+    a password and must be read like any other."""
+    from pypdf import PdfReader, PdfWriter
+
+    source = txt_files()[0]
+    plain = text_to_pdf(source.read_text(encoding="utf-8"), tmp_path / "plain.pdf")
+    writer = PdfWriter()
+    for page in PdfReader(str(plain)).pages:
+        writer.add_page(page)
+    writer.encrypt(user_password="", owner_password="chu-so-huu")
+    path = tmp_path / "restricted.pdf"
+    with open(path, "wb") as handle:
+        writer.write(handle)
+    assert parse_file(path).to_dict()["structure"] == parse_file(plain).to_dict()["structure"]
+
+
 def test_pdf_without_text(tmp_path):
     path = blank_pdf(tmp_path / "scan.pdf")
     assert "lớp văn bản" in _read_error(lambda: parse_file(path))

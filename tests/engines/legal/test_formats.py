@@ -92,3 +92,32 @@ def test_docx_automatic_numbering(tmp_path):
     clauses = [n for n in doc.nodes() if n.kind == "clause"]
     assert [c.label for c in clauses] == ["1", "2"]
     assert clauses[0].text == "Khoản thứ nhất."
+
+
+def test_pdf_hyphen_at_line_end_is_kept(tmp_path):
+    """A document number broken after its hyphen ("07/2019/TT-" / "BCT") reads as one number."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    from .builders import _register_font
+
+    font = _register_font()
+    path = tmp_path / "hyphen.pdf"
+    c = canvas.Canvas(str(path), pagesize=A4)
+    c.setFont(font, 11)
+    lines = [
+        "BỘ CÔNG THƯƠNG",
+        "Số: 12/2025/TT-BCT",
+        "Hà Nội, ngày 1 tháng 7 năm 2025",
+        "THÔNG TƯ",
+        "Điều 1. Phạm vi điều chỉnh",
+        "Thông tư này sửa đổi, bổ sung một số điều của Thông tư số 07/2019/TT-",
+        "BCT ngày 19 tháng 4 năm 2019 của Bộ trưởng Bộ Công Thương.",
+    ]
+    for k, line in enumerate(lines):
+        c.drawString(72, 760 - 16 * k, line)
+    c.showPage()
+    c.save()
+    doc = parse_file(path)
+    assert "07/2019/TT-BCT" in [ref.number for ref in doc.references]
+    assert "\ufffe" not in doc.articles()[0].text

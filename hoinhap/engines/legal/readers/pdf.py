@@ -1,15 +1,14 @@
 """PDF with a text layer (no OCR).
 
-Lines come from pdfplumber with their positions; a line is joined to the one before it when
-the previous line was wrapped (the first word of this line would not have fitted on it), unless
-this line starts a heading, a clause or a point.
+Lines come from PDFium (pypdfium2, the PDF engine of Chromium) with their positions; a line is
+joined to the one before it when the previous line was wrapped (the first word of this line would
+not have fitted on it), unless this line starts a heading, a clause or a point.
 """
 
 from __future__ import annotations
 
-import io
-import logging
 import re
+import threading
 
 from hoinhap.engines.legal.errors import LegalReadError
 from hoinhap.engines.legal.readers import ReadResult
@@ -62,49 +61,82 @@ def _join_wrapped(pages: list[list[dict]]) -> list[str]:
     return out
 
 
-def read_pdf(data: bytes) -> ReadResult:
-    logging.getLogger("pdfminer").setLevel(logging.ERROR)
-    try:
-        from pypdf import PdfReader
-        from pypdf.errors import PdfReadError
-    except ImportError as exc:  # pragma: no cover - installed with the project
-        raise LegalReadError("Không đọc được tệp PDF: thiếu thư viện đọc PDF.") from exc
-    try:
-        reader = PdfReader(io.BytesIO(data))
-        if reader.is_encrypted:
-            try:
-                ok = reader.decrypt("")
-            except Exception as exc:  # noqa: BLE001 - any failure means we cannot open it
-                raise LegalReadError("Tệp PDF được mã hóa (có mật khẩu); không đọc được nội dung.") from exc
-            if not ok:
-                raise LegalReadError("Tệp PDF được mã hóa (có mật khẩu); không đọc được nội dung.")
-        page_count = len(reader.pages)
-    except LegalReadError:
-        raise
-    except (PdfReadError, ValueError, KeyError, TypeError, OSError, AttributeError) as exc:
-        raise LegalReadError("Không đọc được tệp PDF: tệp bị hỏng hoặc không đầy đủ.") from exc
-    if page_count == 0:
-        raise LegalReadError("Không đọc được tệp PDF: tệp không có trang nào.")
-    encrypted = reader.is_encrypted
-    lines: list[str] = []
-    try:
-        if encrypted:
-            # pdfplumber cannot open it with an empty password in every case: use pypdf's text.
-            for page in reader.pages:
-                lines.extend((page.extract_text() or "").splitlines())
-        else:
-            import pdfplumber
+# PDFium is not thread-safe: one document at a time per process (web threads, tests).
+_PDFIUM_LOCK = threading.Lock()
+_LINE = re.compile(r"[^\r\n]+")
 
-            with pdfplumber.open(io.BytesIO(data)) as pdf:
-                pages = []
-                for page in pdf.pages:
-                    pages.append(page.extract_text_lines(strip=True, return_chars=False))
-                    page.close()  # drop the page's parsed layout: memory stays flat on long files
-            lines.extend(_join_wrapped(pages))
+
+def _pdfium_pages(data: bytes) -> list[list[dict]]:
+    """Every page's lines as {"text", "x0", "x1", "top", "bottom"} (top measured from the top of
+    the page, as pdfplumber has it), in PDFium's reading order."""
+    import pypdfium2 as pdfium
+
+    pages: list[list[dict]] = []
+    with _PDFIUM_LOCK:
+        try:
+            # An owner password alone (printing or copying restricted) opens without a password.
+            document = pdfium.PdfDocument(data)
+        except pdfium.PdfiumError as exc:
+            if getattr(exc, "err_code", None) == pdfium.raw.FPDF_ERR_PASSWORD:
+                raise LegalReadError("Tệp PDF được mã hóa (có mật khẩu); không đọc được nội dung.") from exc
+            raise LegalReadError("Không đọc được tệp PDF: tệp bị hỏng hoặc không đầy đủ.") from exc
+        if len(document) == 0:
+            document.close()
+            raise LegalReadError("Không đọc được tệp PDF: tệp không có trang nào.")
+        try:
+            for index in range(len(document)):
+                page = document[index]
+                try:
+                    pages.append(_page_lines(page.get_textpage(), page.get_height()))
+                finally:
+                    page.close()  # and its text page: memory stays flat on long files
+        finally:
+            document.close()
+    return pages
+
+
+def _page_lines(textpage, height: float) -> list[dict]:
+    # A hyphen that ends a line, PDFium joins to the next line and reports as U+FFFE. Vietnamese
+    # words are never split across lines, so it is a real hyphen ("07/2019/TT-" / "BCT").
+    text = textpage.get_text_range().replace("\ufffe", "-")
+    # PDFium ends each line with a generated "\r\n"; the text maps one to one onto the page's
+    # characters (so a character's index gives its box) unless it holds characters outside the
+    # BMP (two UTF-16 units each). Then the lines are taken without positions, never joined.
+    positioned = len(text) == textpage.count_chars()
+    lines = []
+    for m in _LINE.finditer(text):
+        raw = m.group(0)
+        stripped = raw.strip()
+        if not stripped:
+            continue
+        if not positioned:
+            lines.append({"text": stripped, "x0": 0.0, "x1": 0.0, "top": 0.0, "bottom": 0.0})
+            continue
+        first = m.start() + len(raw) - len(raw.lstrip())
+        last = m.start() + len(raw.rstrip()) - 1
+        # Loose boxes span the font's ascent and descent, so every line of one size has one height.
+        left, bottom, _, top = textpage.get_charbox(first, loose=True)
+        _, bottom_last, right, top_last = textpage.get_charbox(last, loose=True)
+        lines.append(
+            {
+                "text": stripped,
+                "x0": left,
+                "x1": right,
+                "top": height - max(top, top_last),
+                "bottom": height - min(bottom, bottom_last),
+            }
+        )
+    return lines
+
+
+def read_pdf(data: bytes) -> ReadResult:
+    try:
+        pages = _pdfium_pages(data)
     except LegalReadError:
         raise
-    except Exception as exc:  # noqa: BLE001 - pdfminer raises many kinds of errors on bad files
+    except Exception as exc:  # noqa: BLE001 - PDFium raises PdfiumError, ctypes errors on odd files
         raise LegalReadError("Không đọc được tệp PDF: nội dung bị hỏng.") from exc
+    lines = _join_wrapped(pages)
     text = normalize_text("\n".join(lines))
     lines = [line for line in map(str.strip, text.split("\n")) if line]
     if sum(len(line) for line in lines) < 20:
