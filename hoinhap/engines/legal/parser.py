@@ -683,32 +683,42 @@ class _Parser:
 
     def provisions(self) -> None:
         doc = self.doc
-        articles: dict[str, Node] = {}
-        for art in self.articles:
-            articles.setdefault(art.label, art)
         amending = bool(doc.amends)
-        out: list[ProvisionReference] = []
         segments: list[str] = []
         owners: list[tuple[Node, Node]] = []
         art: Node | None = None
+        # Every mention holds "Điều" or "đến" (see scan_provisions): a node whose text holds
+        # neither is left out. The words hold no space, so none can span the space that joins an
+        # article's title and text.
         for node in self.nodes:
             # In document order every clause and point follows the article that holds it.
             kind = node.kind
             if kind == "article":
                 art = node
-                segments.append(" ".join(filter(None, [node.title, node.text])))
+                text = node.text
+                title = node.title
+                if "Điều" in text or "đến" in text or (title and ("Điều" in title or "đến" in title)):
+                    # " ".join(filter(None, [title, text])) without the list and the filter.
+                    segments.append(f"{title} {text}" if title and text else title or text)
+                    owners.append((node, art))
             elif art is not None and (kind == "clause" or kind == "point"):
-                segments.append(node.text)
-            else:
-                continue
-            owners.append((node, art))
+                text = node.text
+                if "Điều" in text or "đến" in text:
+                    segments.append(text)
+                    owners.append((node, art))
+        out: list[ProvisionReference] = []
+        articles: dict[str, Node] | None = None  # built when a mention needs resolving
         for k, found in scan_provisions(segments):
             node, art = owners[k]
-            if found.scope == "external" or (found.scope == "bare" and amending):
-                out.append(ProvisionReference(found.text, node.id, [], internal=False))
+            scope = found.scope
+            if scope == "external" or (scope == "bare" and amending):
+                out.append(ProvisionReference(found.text, node.id, [], False))
                 continue
-            targets = _resolve(found, art, articles)
-            out.append(ProvisionReference(found.text, node.id, targets, internal=True))
+            if articles is None:
+                articles = {}
+                for article in self.articles:
+                    articles.setdefault(article.label, article)
+            out.append(ProvisionReference(found.text, node.id, _resolve(found, art, articles), True))
         doc.provision_references = out
 
 

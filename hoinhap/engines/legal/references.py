@@ -408,20 +408,32 @@ PROVISION_RE = re.compile(
     r"Thông tư|Quyết định|Chỉ thị|Hiến pháp)(?:\s+này)?|này))?)"
 )
 _SPLIT = re.compile(r"\s*(?:,|và|hoặc)\s*(?:Điều|khoản|điểm)?\s*")
-# Where a PROVISION_RE match can start: one scan per opening word, each opening with that word as a
-# literal so that the regex engine can jump between its occurrences (PROVISION_RE itself opens
-# with a lookbehind, so ``finditer`` tries it at every position of the text).
-_PROVISION_STARTS = (
-    re.compile(r"từ(?<!\wtừ)(?=\s+(?:Điều|khoản|điểm))"),
-    re.compile(r"điểm(?<!\wđiểm)(?=\s+[a-zđ])"),
-    re.compile(r"khoản(?<!\wkhoản)(?=\s+\d)"),
-    re.compile(r"Điều(?<!\wĐiều)(?=\s+(?:này|\d))"),
-)
+# The words a PROVISION_RE match can start with (after its lookbehind): "từ" opens a range, the
+# other branch opens with "điểm", "khoản" or "Điều". Their first letters differ, so no two
+# occurrences share a position.
+_RANGE_WORD = "từ"
+_LIST_WORDS = ("điểm", "khoản", "Điều")
 
 
 def _provision_matches(text: str) -> Iterator[re.Match[str]]:
-    """``PROVISION_RE.finditer(text)``, faster: PROVISION_RE is tried only where a match can start."""
-    starts = sorted(m.start() for pattern in _PROVISION_STARTS for m in pattern.finditer(text))
+    """``PROVISION_RE.finditer(text)``, faster: PROVISION_RE is tried only where a match can start,
+    at the occurrences of its opening words, found with ``str.find`` (PROVISION_RE itself opens
+    with a lookbehind, so ``finditer`` tries it at every position of the text).
+
+    A range match holds "đến" and any other match holds "Điều": a text without one of them is not
+    searched for the words that open it."""
+    starts: list[int] = []
+    append = starts.append
+    find = text.find
+    words = _LIST_WORDS if "Điều" in text else ()
+    if "đến" in text:
+        words += (_RANGE_WORD,)
+    for word in words:
+        at = find(word)
+        while at >= 0:
+            append(at)
+            at = find(word, at + 1)
+    starts.sort()
     end = 0
     match = PROVISION_RE.match
     for pos in starts:
@@ -454,32 +466,36 @@ def _items(raw: str | None) -> list[str]:
 
 
 def _provision(m: re.Match[str], offset: int = 0) -> FoundProvision:
-    tail = m.group("tail") or ""
-    tail_words = tail.strip()
+    # One groups() call instead of a group() call per name; the groups in pattern order.
+    range_kind, range_from, range_to, points, clauses, art, tail = m.groups()
+    tail_words = tail.strip() if tail else ""
     if tail_words.endswith("này"):
         scope = "internal"
     elif tail_words:
         scope = "external"
     else:
         scope = "bare"
-    if m.group("range_kind"):
-        kind = m.group("range_kind")
+    if range_kind:
+        bounds = [range_from, range_to]  # one list: only the field of the range's kind holds it
         return FoundProvision(
-            text=m.group(0).strip(),
+            text=m.group().strip(),
             start=m.start() - offset,
-            articles=[m.group("range_from"), m.group("range_to")] if kind == "Điều" else [],
-            clauses=[m.group("range_from"), m.group("range_to")] if kind == "khoản" else [],
-            points=[m.group("range_from"), m.group("range_to")] if kind == "điểm" else [],
+            articles=bounds if range_kind == "Điều" else [],
+            clauses=bounds if range_kind == "khoản" else [],
+            points=bounds if range_kind == "điểm" else [],
             scope=scope,
-            range_kind=kind,
+            range_kind=range_kind,
         )
-    whole, art, clauses, points = m.group(0, "art", "clauses", "points")
     art = art[len("Điều") :].strip()
-    articles = ["này"] if art == "này" else _items(art)
     if art == "này":
+        articles = ["này"]
         scope = "internal"
+    else:
+        articles = _items(art)
     # Positional (faster): text, start, articles, clauses, points, scope.
-    return FoundProvision(whole.strip(), m.start() - offset, articles, _items(clauses), _items(points), scope)
+    return FoundProvision(
+        m.group().strip(), m.start() - offset, articles, _items(clauses), _items(points), scope
+    )
 
 
 def find_provisions(text: str) -> list[FoundProvision]:
@@ -489,26 +505,30 @@ def find_provisions(text: str) -> list[FoundProvision]:
 
 
 # Joins segments for ``scan_provisions``: not a word character, not whitespace, not a comma, so
-# PROVISION_RE neither matches across it nor sees a difference from the end of a text.
+# PROVISION_RE neither matches across it nor sees a difference from the end of a text. The same
+# character inside a segment is harmless: it is not taken for a boundary (segments are located
+# by their lengths), and it stops a match there as it does in the segment alone.
 _PROVISION_SEP = "\x00"
 
 
 def scan_provisions(segments: list[str]) -> Iterator[tuple[int, FoundProvision]]:
     """(segment index, provision) for every provision mention of every segment, in order: the
-    results of ``find_provisions`` per segment, from one regex pass over the whole document."""
-    text = _PROVISION_SEP.join(segments)
-    if text.count(_PROVISION_SEP) != max(len(segments) - 1, 0):
-        # The separator occurs in the text itself: scan segment by segment.
-        for k, segment in enumerate(segments):
-            for found in find_provisions(segment):
-                yield k, found
+    results of ``find_provisions`` per segment, from one regex pass over the whole document.
+
+    Only the segments holding "Điều" or "đến" are joined and scanned: every match holds one of
+    them (see ``_provision_matches``) and no match crosses a separator."""
+    keep = [k for k, segment in enumerate(segments) if "Điều" in segment or "đến" in segment]
+    if not keep:
         return
-    if "Điều" not in text and "đến" not in text:
-        return
-    starts = _segment_starts(segments, 1)
-    for m in _provision_matches(text):
-        k = bisect_right(starts, m.start()) - 1
-        yield k, _provision(m, starts[k])
+    kept = [segments[k] for k in keep]
+    starts = []
+    pos = 0
+    for segment in kept:
+        starts.append(pos)
+        pos += len(segment) + 1  # + the separator
+    for m in _provision_matches(_PROVISION_SEP.join(kept)):
+        i = bisect_right(starts, m.start()) - 1
+        yield keep[i], _provision(m, starts[i])
 
 
 # --- Tokens -----------------------------------------------------------------------------------
