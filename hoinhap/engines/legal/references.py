@@ -542,16 +542,23 @@ def _provision(m: re.Match[str], kind: int, offset: int = 0) -> FoundProvision:
         articles = ["này"]
         scope = "internal"
     else:
-        articles = _items(art)
+        articles = [art] if art.isdigit() else _items(art)
+    # A list of one item without the call: digits alone (one clause) or one letter (one point)
+    # hold no whitespace and nothing _SPLIT splits at, so _items would give [raw].
+    if not clauses:
+        clauses = []
+    elif clauses.isdigit():
+        clauses = [clauses]
+    else:
+        clauses = _items(clauses)
+    if not points:
+        points = []
+    elif len(points) == 1:
+        points = [points]
+    else:
+        points = _items(points)
     # Positional (faster): text, start, articles, clauses, points, scope.
-    return FoundProvision(
-        m.group().strip(),
-        m.start() - offset,
-        articles,
-        _items(clauses) if clauses else [],  # _items(None) without the call
-        _items(points) if points else [],
-        scope,
-    )
+    return FoundProvision(m.group().strip(), m.start() - offset, articles, clauses, points, scope)
 
 
 def find_provisions(text: str) -> list[FoundProvision]:
