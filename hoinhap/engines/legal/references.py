@@ -561,42 +561,87 @@ def scan_references(
 # --- Provision-level references ---------------------------------------------------------------
 _LETTER = r"[a-zđ]"
 _ART = r"\d{1,4}[a-zđ]?"
-PROVISION_RE = re.compile(
-    r"(?<!\w)(?:"
+# The parts of PROVISION_RE, also used alone by the patterns of ``_provision_hits``.
+_RANGE = (
     r"từ\s+(?P<range_kind>Điều|khoản|điểm)\s+(?P<range_from>\d{1,4}[a-zđ]?|[a-zđ])\s+đến\s+"
     r"(?:(?P=range_kind)\s+)?(?P<range_to>\d{1,4}[a-zđ]?|[a-zđ])"
-    r"|"
-    rf"(?:điểm\s+(?P<points>{_LETTER}(?:\s*(?:,|và|hoặc)\s*(?:điểm\s+)?{_LETTER}(?!\w))*)\s+)?"
-    r"(?:khoản\s+(?P<clauses>\d{1,3}(?:\s*(?:,|và|hoặc)\s*(?:khoản\s+)?\d{1,3}(?!\w))*)\s+)?"
-    rf"(?P<art>Điều\s+(?:này|{_ART}(?:\s*(?:,|và|hoặc)\s*(?:Điều\s+)?{_ART}(?!\w))*))"
-    r")"
+)
+_POINTS = rf"điểm\s+(?P<points>{_LETTER}(?:\s*(?:,|và|hoặc)\s*(?:điểm\s+)?{_LETTER}(?!\w))*)\s+"
+_CLAUSES = r"khoản\s+(?P<clauses>\d{1,3}(?:\s*(?:,|và|hoặc)\s*(?:khoản\s+)?\d{1,3}(?!\w))*)\s+"
+_ARTICLES = rf"(?P<art>Điều\s+(?:này|{_ART}(?:\s*(?:,|và|hoặc)\s*(?:Điều\s+)?{_ART}(?!\w))*))"
+_TAIL = (
     r"(?P<tail>(?:\s+(?:của\s+)?(?:(?:Luật|Bộ luật|Pháp lệnh|Nghị định|Nghị quyết|Thông tư liên tịch|"
     r"Thông tư|Quyết định|Chỉ thị|Hiến pháp)(?:\s+này)?|này))?)"
 )
+PROVISION_RE = re.compile(rf"(?<!\w)(?:{_RANGE}|(?:{_POINTS})?(?:{_CLAUSES})?{_ARTICLES}){_TAIL}")
 _SPLIT = re.compile(r"\s*(?:,|và|hoặc)\s*(?:Điều|khoản|điểm)?\s*")
-# Where a PROVISION_RE match can start: one scan per opening word, each opening with that word as a
-# literal so that the regex engine can jump between its occurrences (PROVISION_RE itself opens
-# with a lookbehind, so ``finditer`` tries it at every position of the text).
-_PROVISION_STARTS = (
-    re.compile(r"từ(?<!\wtừ)(?=\s+(?:Điều|khoản|điểm))"),
-    re.compile(r"điểm(?<!\wđiểm)(?=\s+[a-zđ])"),
-    re.compile(r"khoản(?<!\wkhoản)(?=\s+\d)"),
-    re.compile(r"Điều(?<!\wĐiều)(?=\s+(?:này|\d))"),
+
+# PROVISION_RE at a position where one of its opening words stands. The other openings need
+# another word there and fail at once, so the match (if any) is PROVISION_RE's, found without
+# trying them; groups the pattern lacks are None in PROVISION_RE's match. Kinds: 0 "từ" (groups
+# range_kind, range_from, range_to, tail), 1 "điểm" (points, clauses, art, tail), 2 "khoản"
+# (clauses, art, tail), 3 "Điều" (art, tail). The words' first letters differ: the first letter
+# tells the kind, and no two occurrences share a position.
+_RANGE_KIND = 0
+_LIST_WORDS = ("điểm", "khoản", "Điều")
+_KIND_OF_LETTER = {"t": 0, "đ": 1, "k": 2, "Đ": 3}
+_OPENING_MATCH = (
+    re.compile(rf"(?<!\w){_RANGE}{_TAIL}").match,
+    re.compile(rf"(?<!\w){_POINTS}(?:{_CLAUSES})?{_ARTICLES}{_TAIL}").match,
+    re.compile(rf"(?<!\w){_CLAUSES}{_ARTICLES}{_TAIL}").match,
+    re.compile(rf"(?<!\w){_ARTICLES}{_TAIL}").match,
 )
 
 
-def _provision_matches(text: str) -> Iterator[re.Match[str]]:
-    """``PROVISION_RE.finditer(text)``, faster: PROVISION_RE is tried only where a match can start."""
-    starts = sorted(m.start() for pattern in _PROVISION_STARTS for m in pattern.finditer(text))
+def _provision_hits(text: str) -> list[tuple[re.Match[str], int]]:
+    """The matches of ``PROVISION_RE.finditer(text)`` (same spans and groups, from the pattern of
+    ``_OPENING_MATCH`` for the word they open with), each with its kind.
+
+    PROVISION_RE opens with a lookbehind, so ``finditer`` tries it at every position; here it is
+    tried only where a match can start, at the opening words (found with ``str.find``):
+
+    - a match that does not open with "từ" holds "Điều" (its articles), so "điểm", "khoản" and
+      "Điều" are looked for only in a text holding "Điều";
+    - a range "từ <kind> <x> đến" holds nothing between "từ" and "đến" but whitespace, a kind word
+      and a label, in which neither "từ" nor "đến" can occur: its "từ" is the last one before the
+      first "đến" after it. So only that "từ" is tried for each "đến" (not every "từ", a common
+      word)."""
+    starts: list[int] = []
+    append = starts.append
+    find = text.find
+    if "Điều" in text:
+        for word in _LIST_WORDS:
+            at = find(word)
+            while at >= 0:
+                append(at)
+                at = find(word, at + 1)
+    if "đến" in text:
+        low = 0
+        at = find("đến")
+        while at >= 0:
+            opening = text.rfind("từ", low, at)
+            if opening >= 0:
+                append(opening)
+            low = at + 3
+            at = find("đến", low)
+    starts.sort()
+    hits: list[tuple[re.Match[str], int]] = []
     end = 0
-    match = PROVISION_RE.match
     for pos in starts:
         if pos < end:
             continue
-        m = match(text, pos)
+        kind = _KIND_OF_LETTER[text[pos]]
+        m = _OPENING_MATCH[kind](text, pos)
         if m:
             end = m.end()
-            yield m
+            hits.append((m, kind))
+    return hits
+
+
+def _provision_matches(text: str) -> Iterator[re.Match[str]]:
+    """``PROVISION_RE.finditer(text)``, faster (see ``_provision_hits``)."""
+    for m, _ in _provision_hits(text):
+        yield m
 
 
 @dataclass(slots=True)
@@ -610,71 +655,109 @@ class FoundProvision:
     range_kind: str | None = None
 
 
+# Lists split by _SPLIT, memoised: the same lists ("1, 2", "a, b") come again and again.
+_SPLIT_ITEMS: dict[str, list[str]] = {}
+
+
 def _items(raw: str | None) -> list[str]:
     if not raw:
         return []
     raw = raw.strip()
     if "," not in raw and "và" not in raw and "hoặc" not in raw:
         return [raw] if raw else []  # nothing for _SPLIT to split at (the common case)
-    return [item for item in _SPLIT.split(raw) if item]
+    items = _SPLIT_ITEMS.get(raw)
+    if items is None:
+        if len(_SPLIT_ITEMS) > 4096:
+            _SPLIT_ITEMS.clear()
+        items = _SPLIT_ITEMS[raw] = [item for item in _SPLIT.split(raw) if item]
+    return items[:]  # a list of the caller's own
 
 
-def _provision(m: re.Match[str], offset: int = 0) -> FoundProvision:
-    tail = m.group("tail") or ""
-    tail_words = tail.strip()
-    if tail_words.endswith("này"):
+def _provision(m: re.Match[str], kind: int, offset: int = 0) -> FoundProvision:
+    """The provision of a match of ``_provision_hits`` (of the given kind)."""
+    groups = m.groups()  # one call instead of a group() call per name
+    tail = groups[-1]
+    if tail.endswith("này"):  # the tail holds no trailing whitespace (it ends with a word)
         scope = "internal"
-    elif tail_words:
-        scope = "external"
+    elif tail:
+        scope = "external"  # the tail is never blank when it is not empty: it holds a word
     else:
         scope = "bare"
-    if m.group("range_kind"):
-        kind = m.group("range_kind")
+    if kind == _RANGE_KIND:
+        range_kind, range_from, range_to, _ = groups
+        bounds = [range_from, range_to]  # one list: only the field of the range's kind holds it
         return FoundProvision(
-            text=m.group(0).strip(),
+            text=m.group().strip(),
             start=m.start() - offset,
-            articles=[m.group("range_from"), m.group("range_to")] if kind == "Điều" else [],
-            clauses=[m.group("range_from"), m.group("range_to")] if kind == "khoản" else [],
-            points=[m.group("range_from"), m.group("range_to")] if kind == "điểm" else [],
+            articles=bounds if range_kind == "Điều" else [],
+            clauses=bounds if range_kind == "khoản" else [],
+            points=bounds if range_kind == "điểm" else [],
             scope=scope,
-            range_kind=kind,
+            range_kind=range_kind,
         )
-    whole, art, clauses, points = m.group(0, "art", "clauses", "points")
+    if kind == 1:
+        points, clauses, art, _ = groups
+    elif kind == 2:
+        points = None
+        clauses, art, _ = groups
+    else:
+        points = clauses = None
+        art = groups[0]
     art = art[len("Điều") :].strip()
-    articles = ["này"] if art == "này" else _items(art)
     if art == "này":
+        articles = ["này"]
         scope = "internal"
+    else:
+        articles = [art] if art.isdigit() else _items(art)
+    # A list of one item without the call: digits alone (one clause) or one letter (one point)
+    # hold no whitespace and nothing _SPLIT splits at, so _items would give [raw].
+    if not clauses:
+        clauses = []
+    elif clauses.isdigit():
+        clauses = [clauses]
+    else:
+        clauses = _items(clauses)
+    if not points:
+        points = []
+    elif len(points) == 1:
+        points = [points]
+    else:
+        points = _items(points)
     # Positional (faster): text, start, articles, clauses, points, scope.
-    return FoundProvision(whole.strip(), m.start() - offset, articles, _items(clauses), _items(points), scope)
+    return FoundProvision(m.group().strip(), m.start() - offset, articles, clauses, points, scope)
 
 
 def find_provisions(text: str) -> list[FoundProvision]:
     if "Điều" not in text and "đến" not in text:
         return []
-    return [_provision(m) for m in _provision_matches(text)]
+    return [_provision(m, kind) for m, kind in _provision_hits(text)]
 
 
 # Joins segments for ``scan_provisions``: not a word character, not whitespace, not a comma, so
-# PROVISION_RE neither matches across it nor sees a difference from the end of a text.
+# PROVISION_RE neither matches across it nor sees a difference from the end of a text. The same
+# character inside a segment is harmless: it is not taken for a boundary (segments are located
+# by their lengths), and it stops a match there as it does in the segment alone.
 _PROVISION_SEP = "\x00"
 
 
 def scan_provisions(segments: list[str]) -> Iterator[tuple[int, FoundProvision]]:
     """(segment index, provision) for every provision mention of every segment, in order: the
-    results of ``find_provisions`` per segment, from one regex pass over the whole document."""
-    text = _PROVISION_SEP.join(segments)
-    if text.count(_PROVISION_SEP) != max(len(segments) - 1, 0):
-        # The separator occurs in the text itself: scan segment by segment.
-        for k, segment in enumerate(segments):
-            for found in find_provisions(segment):
-                yield k, found
+    results of ``find_provisions`` per segment, from one regex pass over the whole document.
+
+    Only the segments holding "Điều" or "đến" are joined and scanned: every match holds one of
+    them (see ``_provision_hits``) and no match crosses a separator."""
+    keep = [k for k, segment in enumerate(segments) if "Điều" in segment or "đến" in segment]
+    if not keep:
         return
-    if "Điều" not in text and "đến" not in text:
-        return
-    starts = _segment_starts(segments, 1)
-    for m in _provision_matches(text):
-        k = bisect_right(starts, m.start()) - 1
-        yield k, _provision(m, starts[k])
+    kept = [segments[k] for k in keep]
+    starts = []
+    pos = 0
+    for segment in kept:
+        starts.append(pos)
+        pos += len(segment) + 1  # + the separator
+    for m, kind in _provision_hits(_PROVISION_SEP.join(kept)):
+        i = bisect_right(starts, m.start()) - 1
+        yield keep[i], _provision(m, kind, starts[i])
 
 
 # --- Tokens -----------------------------------------------------------------------------------
