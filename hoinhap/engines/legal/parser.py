@@ -358,8 +358,9 @@ class _Parser:
         """The tree Phần / Chương / Mục / Tiểu mục / Điều / Khoản / Điểm, in one pass over the lines.
 
         The open path of the tree is kept as explicit state (the open divisions, then the current
-        article, clause and point) rather than a generic stack, and every node gets its id as it is
-        created: nodes are created in document (pre-)order, the order ``assign_ids`` lists them."""
+        article and clause) rather than a generic stack, and every node gets its id as it is
+        created: nodes are created in document (pre-)order, so the ids and their de-duplication
+        suffixes are those a walk of the finished tree would give."""
         lines = self.lines
         n = len(lines)
         body_start = None

@@ -184,7 +184,6 @@ def _parser(text: str) -> P._Parser:
     parser.body(parser.header())
     parser.finish_title(parser.preamble_lines)
     parser.issuer()
-    parser.assign_ids()
     parser.effective()
     parser.references()
     return parser
