@@ -287,6 +287,8 @@ class _Parser:
                     break
                 j += 1
                 continue
+            if title_lines and _is_authority_line(line, self.issuer_raw):
+                break  # "THỦ TƯỚNG CHÍNH PHỦ", "HỘI ĐỒNG NHÂN DÂN TỈNH X / KHÓA XIV, KỲ HỌP THỨ 25"…
             if is_upper_line(line) or (not title_lines and type_idx is not None and len(line) < 400):
                 title_lines.append(line)
                 j += 1
@@ -565,6 +567,11 @@ class _Parser:
             if lines[i][0] == "P" and _ANNEX_RE.match(lines[i]) and is_upper_line(lines[i][:7])
         ]
         closing_end = annex_starts[0] if annex_starts else n
+        # A regulation issued with the document ("QUY CHẾ … (Ban hành kèm theo Quyết định số …)")
+        # follows the signature; like an annex it is kept apart from the body.
+        attached = next((i for i in range(end, closing_end) if _is_attachment_start(lines, i)), None)
+        if attached is not None:
+            closing_end = attached
         closing = lines[end:closing_end]
         position = None
         position_raw = None
@@ -584,6 +591,19 @@ class _Parser:
                 break
         if position:
             self.doc.signer_position = _position_case(position)
+        if attached is not None:
+            stop = annex_starts[0] if annex_starts else n
+            j = attached
+            while j < stop and not _ATTACHMENT_NOTE.match(lines[j]):
+                j += 1  # the heading runs down to "(Ban hành kèm theo …)"
+            self.doc.annexes.append(
+                Annex(
+                    label=None,
+                    title=squash(" ".join(lines[attached:j])),
+                    text="\n".join(lines[j:stop]),
+                    id="annex_attached",
+                )
+            )
         for k, start in enumerate(annex_starts):
             stop = annex_starts[k + 1] if k + 1 < len(annex_starts) else n
             m = _ANNEX_RE.match(lines[start])
@@ -814,6 +834,29 @@ def _expected_article(label: str, last_num: int) -> bool:
     return num == last_num + 1 or (num == last_num and not label.isdigit())
 
 
+# The enacting authority, written on its own line between the title and the preamble
+# ("CHÍNH PHỦ", "BỘ TRƯỞNG BỘ CÔNG THƯƠNG", "HỘI ĐỒNG NHÂN DÂN TỈNH X" + "KHÓA XIV, KỲ HỌP THỨ 25").
+_AUTHORITY_LINES = {
+    "CHÍNH PHỦ",
+    "QUỐC HỘI",
+    "ỦY BAN THƯỜNG VỤ QUỐC HỘI",
+    "THỦ TƯỚNG CHÍNH PHỦ",
+    "CHỦ TỊCH NƯỚC",
+}
+_AUTHORITY_PREFIX = re.compile(
+    r"^(?:BỘ TRƯỞNG|THỦ TƯỚNG CHÍNH PHỦ|CHỦ TỊCH (?:ỦY BAN NHÂN DÂN|UBND|NƯỚC|QUỐC HỘI)|THỐNG ĐỐC|"
+    r"TỔNG KIỂM TOÁN|CHÁNH ÁN|VIỆN TRƯỞNG|TỔNG THANH TRA|HỘI ĐỒNG THẨM PHÁN|KHÓA [IVXLC]+\b|KỲ HỌP THỨ)"
+)
+
+
+def _is_authority_line(line: str, issuer_raw: str | None) -> bool:
+    """A line naming who enacts the document (never part of its title)."""
+    upper = squash(line).upper().rstrip(" :.")
+    if upper in _AUTHORITY_LINES or _AUTHORITY_PREFIX.match(upper):
+        return True
+    return bool(issuer_raw) and upper == squash(issuer_raw).upper()
+
+
 _BODY_FIRST = frozenset("CPĐ")
 
 
@@ -850,8 +893,25 @@ def _is_signature(line: str) -> bool:
     return bool(_SIGN_PREFIX.match(stripped)) or stripped.upper() in _POSITIONS
 
 
+_ATTACHMENT_HEAD = re.compile(
+    r"^(?:QUY CHẾ|QUY ĐỊNH|ĐIỀU LỆ|QUY TRÌNH|HƯỚNG DẪN|CHƯƠNG TRÌNH|KẾ HOẠCH|PHƯƠNG ÁN|ĐỀ ÁN|QUY CHUẨN)\b"
+)
+_ATTACHMENT_NOTE = re.compile(r"^\(\s*(?:Ban hành\s+)?kèm\s+theo\b", re.IGNORECASE)
+
+
+def _is_attachment_start(lines: list[str], i: int) -> bool:
+    """The heading of a regulation issued with the document: upper-case "QUY CHẾ …", "QUY ĐỊNH …",
+    "ĐIỀU LỆ …" with "(Ban hành kèm theo …)" within the next four lines."""
+    line = lines[i]
+    if not (line[0] in "QĐHCKP" and _ATTACHMENT_HEAD.match(line) and is_upper_line(line, 0.9)):
+        return False
+    return any(_ATTACHMENT_NOTE.match(nxt) for nxt in lines[i + 1 : i + 5])
+
+
 def _is_body_end(line: str, lines: list[str], i: int) -> bool:
     if len(line) < 90 and line[1:2].isupper() and _is_signature(line):
+        return True
+    if line[1:2].isupper() and _is_attachment_start(lines, i):
         return True
     if line.endswith(".") and "thông qua" in line and _CLOSING_FORMULA.match(line):
         return True

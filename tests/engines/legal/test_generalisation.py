@@ -1,0 +1,88 @@
+"""Layouts the dev set does not show: the enacting-authority line under the title, a regulation
+issued with the document after its signature. The texts follow published documents' layout."""
+
+from __future__ import annotations
+
+from hoinhap.engines.legal import parse_text
+
+DECISION = """THỦ TƯỚNG CHÍNH PHỦ
+-------
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+---------------
+Số: 15/2024/QĐ-TTg
+Hà Nội, ngày 03 tháng 10 năm 2024
+QUYẾT ĐỊNH
+BAN HÀNH QUY CHẾ QUẢN LÝ HOẠT ĐỘNG ĐỐI NGOẠI
+THỦ TƯỚNG CHÍNH PHỦ
+Căn cứ Luật Tổ chức Chính phủ ngày 19 tháng 6 năm 2015;
+Theo đề nghị của Bộ trưởng Bộ Ngoại giao;
+Thủ tướng Chính phủ ban hành Quyết định ban hành Quy chế quản lý hoạt động đối ngoại.
+Điều 1. Ban hành kèm theo Quyết định này Quy chế quản lý hoạt động đối ngoại.
+Điều 2. Quyết định này có hiệu lực thi hành kể từ ngày 20 tháng 11 năm 2024 và thay thế Quyết định số 67/2011/QĐ-TTg ngày 12 tháng 12 năm 2011 của Thủ tướng Chính phủ.
+Điều 3. Các Bộ trưởng, Chủ tịch Ủy ban nhân dân các tỉnh chịu trách nhiệm thi hành Quyết định này./.
+{signature}QUY CHẾ
+QUẢN LÝ HOẠT ĐỘNG ĐỐI NGOẠI
+(Ban hành kèm theo Quyết định số 15/2024/QĐ-TTg ngày 03 tháng 10 năm 2024 của Thủ tướng Chính phủ)
+Chương I
+QUY ĐỊNH CHUNG
+Điều 1. Phạm vi điều chỉnh
+Quy chế này quy định về quản lý hoạt động đối ngoại.
+Điều 2. Đối tượng áp dụng
+1. Các bộ, cơ quan ngang bộ.
+"""
+SIGNATURE = "Nơi nhận:\n- Ban Bí thư Trung ương Đảng;\n- Lưu: VT, QHQT.\nKT. THỦ TƯỚNG\nPHÓ THỦ TƯỚNG\nBùi Thanh Sơn\n"
+
+RESOLUTION = """HỘI ĐỒNG NHÂN DÂN
+TỈNH QUẢNG NINH
+--------
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+---------------
+Số: 12/2025/NQ-HĐND
+Quảng Ninh, ngày 10 tháng 7 năm 2025
+NGHỊ QUYẾT
+QUY ĐỊNH MỨC HỖ TRỢ DOANH NGHIỆP THAM GIA HỘI CHỢ QUỐC TẾ
+HỘI ĐỒNG NHÂN DÂN TỈNH QUẢNG NINH
+KHÓA XIV, KỲ HỌP THỨ 25
+Căn cứ Luật Tổ chức chính quyền địa phương số 72/2025/QH15;
+QUYẾT NGHỊ:
+Điều 1. Phạm vi điều chỉnh
+Nghị quyết này quy định mức hỗ trợ.
+Điều 2. Hiệu lực thi hành
+Nghị quyết này có hiệu lực từ ngày 20 tháng 7 năm 2025.
+Nghị quyết này đã được Hội đồng nhân dân tỉnh Quảng Ninh Khóa XIV, Kỳ họp thứ 25 thông qua ngày 10 tháng 7 năm 2025./.
+CHỦ TỊCH
+Nguyễn Xuân Ký
+"""
+
+
+def test_authority_line_is_not_part_of_the_title():
+    doc = parse_text(DECISION.format(signature=SIGNATURE))
+    assert doc.title_heading == "BAN HÀNH QUY CHẾ QUẢN LÝ HOẠT ĐỘNG ĐỐI NGOẠI"
+    assert doc.title == "Ban hành Quy chế quản lý hoạt động đối ngoại"
+    assert doc.issuer == "Thủ tướng Chính phủ"
+    assert doc.signer == "Bùi Thanh Sơn"
+    assert doc.signer_position == "Phó Thủ tướng"
+    assert doc.replaces == ["67/2011/QĐ-TTg"]
+
+
+def test_council_and_session_lines_are_not_part_of_the_title():
+    doc = parse_text(RESOLUTION)
+    assert doc.title_heading == "QUY ĐỊNH MỨC HỖ TRỢ DOANH NGHIỆP THAM GIA HỘI CHỢ QUỐC TẾ"
+    assert doc.issuer == "Hội đồng nhân dân tỉnh Quảng Ninh"
+    assert doc.place == "Quảng Ninh"
+    assert doc.effective == "2025-07-20"
+    assert [a.label for a in doc.articles()] == ["1", "2"]
+    assert "HỘI ĐỒNG NHÂN DÂN TỈNH QUẢNG NINH" in doc.preamble
+
+
+def test_regulation_issued_with_the_decision_is_kept_apart():
+    for signature in (SIGNATURE, ""):  # with and without the signature block before it
+        doc = parse_text(DECISION.format(signature=signature))
+        assert [a.label for a in doc.articles()] == ["1", "2", "3"]
+        assert not any("Trùng số điều" in w for w in doc.warnings)
+        (attached,) = doc.annexes
+        assert attached.title == "QUY CHẾ QUẢN LÝ HOẠT ĐỘNG ĐỐI NGOẠI"
+        assert attached.text.startswith("(Ban hành kèm theo Quyết định số 15/2024/QĐ-TTg")
+        assert "Điều 2. Đối tượng áp dụng" in attached.text
