@@ -332,28 +332,16 @@ class _Parser:
         raw = self.issuer_raw
         if not raw:
             return
-        upper = raw.upper()
-        if upper in _ISSUERS:
-            self.doc.issuer = _ISSUERS[upper]
-            return
-        m = _LOCAL_BODY.match(upper)
-        if m:
-            body = {"UBND": "Ủy ban nhân dân", "HĐND": "Hội đồng nhân dân"}.get(m.group(1)) or sentence_case(
-                m.group(1)
-            )
-            rest = m.group(2).strip()
-            lm = _LOCAL_LEVEL.match(rest)
-            if lm:
-                self.doc.issuer = f"{body} {lm.group(1).lower()} {title_case_words(lm.group(2))}"
-            else:
-                self.doc.issuer = f"{body} {title_case_words(rest)}".strip()
-            return
-        # Written in mixed case somewhere in the document ("Bộ trưởng Bộ Tư pháp ban hành …")?
-        found = _find_mixed_case(self.lines, raw)
-        if found:
-            self.doc.issuer = found
-            return
-        self.doc.issuer = sentence_case(raw)
+        name = _issuer_name(raw.upper())
+        if name is None and _JOINT.search(raw):
+            # A joint document ("BỘ TÀI CHÍNH - BỘ CÔNG THƯƠNG"): each issuer named on its own.
+            names = [_issuer_name(part) or _find_mixed_case(self.lines, part) for part in _JOINT.split(raw)]
+            if all(names):
+                name = " - ".join(name for name in names if name)
+        if name is None:
+            # Written in mixed case somewhere in the document ("Bộ trưởng Bộ Tư pháp ban hành …")?
+            name = _find_mixed_case(self.lines, raw) or sentence_case(raw)
+        self.doc.issuer = name
 
     # --- body ---------------------------------------------------------------------------------
     def body(self, start: int) -> None:
@@ -858,6 +846,27 @@ def _is_authority_line(line: str, issuer_raw: str | None) -> bool:
 
 
 _BODY_FIRST = frozenset("CPĐ")
+
+
+_JOINT = re.compile(r"\s+[-–]\s+")
+
+
+def _issuer_name(upper: str) -> str | None:
+    """An issuer written in capitals -> its usual spelling, when known (or a local body)."""
+    upper = upper.strip()
+    if upper in _ISSUERS:
+        return _ISSUERS[upper]
+    m = _LOCAL_BODY.match(upper)
+    if not m:
+        return None
+    body = {"UBND": "Ủy ban nhân dân", "HĐND": "Hội đồng nhân dân"}.get(m.group(1)) or sentence_case(
+        m.group(1)
+    )
+    rest = m.group(2).strip()
+    lm = _LOCAL_LEVEL.match(rest)
+    if lm:
+        return f"{body} {lm.group(1).lower()} {title_case_words(lm.group(2))}"
+    return f"{body} {title_case_words(rest)}".strip()
 
 
 def _opens_body(line: str) -> bool:

@@ -86,3 +86,31 @@ def test_regulation_issued_with_the_decision_is_kept_apart():
         assert attached.title == "QUY CHẾ QUẢN LÝ HOẠT ĐỘNG ĐỐI NGOẠI"
         assert attached.text.startswith("(Ban hành kèm theo Quyết định số 15/2024/QĐ-TTg")
         assert "Điều 2. Đối tượng áp dụng" in attached.text
+
+
+JOINT = """BỘ TÀI CHÍNH - BỘ CÔNG THƯƠNG
+-------
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+---------------
+Số: 47/2011/TTLT-BCT-BTC
+Hà Nội, ngày 30 tháng 12 năm 2011
+THÔNG TƯ LIÊN TỊCH
+QUY ĐỊNH VIỆC QUẢN LÝ NHẬP KHẨU HÀNG HÓA
+Căn cứ Nghị định số 189/2007/NĐ-CP ngày 27 tháng 12 năm 2007 của Chính phủ;
+Điều 1. Phạm vi điều chỉnh
+Thông tư liên tịch này quy định việc quản lý.
+Điều 2. Hiệu lực thi hành
+Thông tư liên tịch này có hiệu lực thi hành kể từ ngày 15 tháng 02 năm 2012.
+KT. BỘ TRƯỞNG BỘ TÀI CHÍNH
+THỨ TRƯỞNG
+Đỗ Hoàng Anh Tuấn
+"""
+
+
+def test_joint_issuers_each_keep_their_spelling():
+    doc = parse_text(JOINT)
+    assert doc.type == "Thông tư liên tịch"
+    assert doc.issuer == "Bộ Tài chính - Bộ Công Thương"
+    assert doc.number == "47/2011/TTLT-BCT-BTC"
+    assert doc.effective == "2012-02-15"
