@@ -21,16 +21,24 @@ _KIND_NAMES = {
 }
 
 
+def _vi_date(iso: str | None) -> str:
+    """ "2024-04-05" -> "05/04/2024" (the outline is read by people; --json keeps ISO dates)."""
+    if not iso:
+        return "—"
+    year, month, day = iso.split("-")
+    return f"{day}/{month}/{year}"
+
+
 def _outline(doc: Document) -> str:
     out = [
         f"Số hiệu: {doc.number or '—'}",
         f"Loại: {doc.type or '—'}",
         f"Cơ quan ban hành: {doc.issuer or '—'}",
-        f"Nơi, ngày ban hành: {doc.place or '—'}, {doc.issued or '—'}",
+        f"Nơi, ngày ban hành: {doc.place or '—'}, {_vi_date(doc.issued)}",
         f"Tên: {doc.title or '—'}",
     ]
     if doc.effective:
-        out.append(f"Hiệu lực từ: {doc.effective}")
+        out.append(f"Hiệu lực từ: {_vi_date(doc.effective)}")
     if doc.signer:
         out.append(f"Người ký: {doc.signer} ({doc.signer_position or '—'})")
     out.append(

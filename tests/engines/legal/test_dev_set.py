@@ -125,3 +125,5 @@ def test_cli_outline():
     )
     assert result.returncode == 0
     assert "Điều 1." in result.stdout
+    year, month, day = parse_file(path).issued.split("-")
+    assert f"{day}/{month}/{year}" in result.stdout  # dates as Vietnamese readers write them
