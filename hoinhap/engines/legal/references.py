@@ -420,6 +420,12 @@ def _references(
                     if verb == "sửa đổi" or verb == "hướng dẫn":  # the ones with longer alternatives
                         verb_end = relation_match(text, verb_start, scan_end).end()
                         verb = text[verb_start:verb_end].lower()
+                if verb == "bổ sung":
+                    # "sửa đổi, bổ sung" found from its end: the verb that starts last is "bổ sung".
+                    lead = text[max(verb_start - 9, rel_start) : verb_start].lower()
+                    if lead.endswith("sửa đổi, ") or lead.endswith("sửa đổi "):
+                        verb = "sửa đổi, bổ sung"
+                        verb_start -= 9 if lead.endswith(", ") else 8
                 after = text[verb_end:phrase_start]
                 # _PASSIVE_BY and _PHRASE are only tried when the first character after white
                 # space is one that they may start with (ignoring case, checked in the tests).

@@ -114,3 +114,67 @@ def test_joint_issuers_each_keep_their_spelling():
     assert doc.issuer == "Bộ Tài chính - Bộ Công Thương"
     assert doc.number == "47/2011/TTLT-BCT-BTC"
     assert doc.effective == "2012-02-15"
+
+
+# A TXT copy of a two-column header (tabs between the columns) and an amending circular.
+FLAT = """BỘ TÀI CHÍNH\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+-------\tĐộc lập - Tự do - Hạnh phúc
+---------------
+Số: 25/2023/TT-BTC\tHà Nội, ngày 28 tháng 4 năm 2023
+
+THÔNG TƯ
+SỬA ĐỔI, BỔ SUNG MỘT SỐ ĐIỀU CỦA THÔNG TƯ SỐ 38/2015/TT-BTC NGÀY 25 THÁNG 3 NĂM 2015 CỦA BỘ TRƯỞNG BỘ TÀI CHÍNH QUY ĐỊNH VỀ THỦ TỤC HẢI QUAN
+
+Căn cứ Luật Hải quan ngày 23 tháng 6 năm 2014;
+Căn cứ Nghị định số 14/2023/NĐ-CP ngày 20 tháng 4 năm 2023 của Chính phủ;
+Theo đề nghị của Tổng cục trưởng Tổng cục Hải quan;
+Bộ trưởng Bộ Tài chính ban hành Thông tư sửa đổi, bổ sung một số điều của Thông tư số 38/2015/TT-BTC ngày 25 tháng 3 năm 2015 của Bộ trưởng Bộ Tài chính quy định về thủ tục hải quan.
+
+Điều 1. Sửa đổi, bổ sung một số điều của Thông tư số 38/2015/TT-BTC
+1. Khoản 2 Điều 3 được sửa đổi, bổ sung như sau:
+“2. Hồ sơ hải quan được nộp bằng điện tử.”
+2. Bổ sung Điều 20a như sau:
+“Điều 20a. Khai hải quan
+1. Người khai hải quan thực hiện khai.”
+Điều 2. Hiệu lực thi hành
+Thông tư này có hiệu lực thi hành kể từ ngày 01 tháng 6 năm 2023.
+
+Nơi nhận:
+- Văn phòng Chính phủ;
+- Lưu: VT, TCHQ.\tKT. BỘ TRƯỞNG
+THỨ TRƯỞNG
+
+
+
+
+Lưu Đức Huy
+"""
+
+
+def test_flattened_header_and_amending_relations():
+    doc = parse_text(FLAT)
+    assert (doc.number, doc.issuer, doc.issued, doc.place) == (
+        "25/2023/TT-BTC",
+        "Bộ Tài chính",
+        "2023-04-28",
+        "Hà Nội",
+    )
+    assert doc.signer == "Lưu Đức Huy"
+    assert doc.amends == ["38/2015/TT-BTC"]
+    assert {ref.relation for ref in doc.references if ref.number == "38/2015/TT-BTC"} == {"sửa đổi, bổ sung"}
+    # Quoted replacement text stays inside the amending clause.
+    assert [a.label for a in doc.articles()] == ["1", "2"]
+
+
+def test_amended_by_another_document_is_not_amended_here():
+    text = JOINT.replace(
+        "Thông tư liên tịch này quy định việc quản lý.",
+        "Thông tư liên tịch này hướng dẫn Luật Quản lý ngoại thương số 05/2017/QH14 được sửa đổi, bổ sung "
+        "bởi Luật số 96/2025/QH15.",
+    )
+    doc = parse_text(text)
+    relations = {ref.number: ref.relation for ref in doc.references}
+    assert relations["05/2017/QH14"] == "hướng dẫn"
+    # The law that amended the guided law is not amended here (guiding the amended law is fair).
+    assert relations["96/2025/QH15"] not in ("sửa đổi", "bổ sung", "sửa đổi, bổ sung")
+    assert doc.amends == []

@@ -53,8 +53,13 @@ def plain_find_references(text, default_relation=None):
                     break
                 after = rel_window[rm.end(1) :]
                 verb = rm.group(1).lower()
+                verb_start = rm.start(1)
+                lead = scan[max(0, verb_start - 9) : verb_start].lower()
+                if verb == "bổ sung" and (lead.endswith("sửa đổi, ") or lead.endswith("sửa đổi ")):
+                    verb = "sửa đổi, bổ sung"  # the whole verb, found from its end
+                    verb_start -= 9 if lead.endswith(", ") else 8
                 if R._PASSIVE_BY.match(after) or R._PHRASE.match(after) or verb == "hết hiệu lực":
-                    scan = scan[: rm.start(1)]
+                    scan = scan[:verb_start]
                     continue
                 relation = verb.replace("sửa đổi bổ sung", "sửa đổi, bổ sung")
                 relation_gap = len(after.strip())
