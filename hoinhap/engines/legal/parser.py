@@ -786,7 +786,14 @@ def _resolve(found, current_article: Node, articles: dict[str, Node]) -> list[st
             if c.kind == "clause" and lo <= (label_number(c.label) or 0) <= hi
         ]
     targets: list[str] = []
+    # "khoản 1 Điều 4 và Điều 5": the clause (or point) belongs to the first article named; the
+    # articles after it are cited whole.
+    several = len(labels) > 1 and bool(clauses or points)
+    first = articles.get(labels[0]) if several else None
     for art in arts:
+        if several and art is not first:
+            targets.append(art.id)
+            continue
         if not clauses:
             if points:
                 targets.extend(p.id for p in art.children if p.kind == "point" and p.label in points)

@@ -178,3 +178,16 @@ def test_amended_by_another_document_is_not_amended_here():
     # The law that amended the guided law is not amended here (guiding the amended law is fair).
     assert relations["96/2025/QH15"] not in ("sửa đổi", "bổ sung", "sửa đổi, bổ sung")
     assert doc.amends == []
+
+
+def test_clause_of_the_first_article_then_whole_articles():
+    text = JOINT.replace(
+        "Thông tư liên tịch này có hiệu lực",
+        "1. Thông tư liên tịch này có hiệu lực",
+    ).replace(
+        "Thông tư liên tịch này quy định việc quản lý.",
+        "Thông tư liên tịch này quy định việc quản lý theo khoản 1 Điều 2 và Điều 1 Thông tư liên tịch này.",
+    )
+    doc = parse_text(text)
+    (mention,) = doc.provision_references
+    assert mention.targets == ["art_2__cls_1", "art_1"]

@@ -144,7 +144,12 @@ def _old_resolve(found, current_article, articles) -> list[str]:
             if c.kind == "clause" and lo <= (P.label_number(c.label) or 0) <= hi
         ]
     targets = []
+    several = len(found.articles) > 1 and bool(found.clauses or found.points)
+    first = articles.get(found.articles[0]) if several else None
     for art in arts:
+        if several and art is not first:  # "khoản 1 Điều 4 và Điều 5": Điều 5 is cited whole
+            targets.append(art.id)
+            continue
         if not found.clauses:
             if found.points:
                 targets.extend(p.id for p in art.children if p.kind == "point" and p.label in found.points)
