@@ -164,7 +164,8 @@ _ENACTING = re.compile(
     r"Thông tư|Quyết định|Chỉ thị)\s+(.+?)\s*\.?$"
 )
 _EFFECTIVE = re.compile(
-    r"(?:có|có)\s+hiệu\s+lực(?:\s+thi\s+hành)?(?:\s+kể)?\s+từ\s+ngày\s+(?:(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})|(ký))",
+    r"(?:có|có)\s+hiệu\s+lực(?:\s+thi\s+hành)?(?:\s+kể)?\s+từ\s+ngày\s+"
+    r"(?:(\d{1,2})\s*(?:tháng\s+|/|-)(\d{1,2})\s*(?:năm\s+|/|-)(\d{4})|(ký))",  # "01 tháng 7 năm 2025", "01/7/2025"
     re.IGNORECASE,
 )
 _REF_WORDS = re.compile(

@@ -191,3 +191,8 @@ def test_clause_of_the_first_article_then_whole_articles():
     doc = parse_text(text)
     (mention,) = doc.provision_references
     assert mention.targets == ["art_2__cls_1", "art_1"]
+
+
+def test_effective_date_written_with_slashes():
+    doc = parse_text(JOINT.replace("kể từ ngày 15 tháng 02 năm 2012", "kể từ ngày 15/02/2012"))
+    assert doc.effective == "2012-02-15"
