@@ -861,7 +861,7 @@ _JOINT = re.compile(r"\s+[-–]\s+")
 
 def _issuer_name(upper: str) -> str | None:
     """An issuer written in capitals -> its usual spelling, when known (or a local body)."""
-    upper = upper.strip()
+    upper = " ".join(upper.replace("–", "-").split())  # en dash and spacing as typed
     if upper in _ISSUERS:
         return _ISSUERS[upper]
     m = _LOCAL_BODY.match(upper)

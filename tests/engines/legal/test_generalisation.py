@@ -196,3 +196,11 @@ def test_clause_of_the_first_article_then_whole_articles():
 def test_effective_date_written_with_slashes():
     doc = parse_text(JOINT.replace("kể từ ngày 15 tháng 02 năm 2012", "kể từ ngày 15/02/2012"))
     assert doc.effective == "2012-02-15"
+
+
+def test_issuer_written_with_an_en_dash_over_two_lines():
+    text = (
+        "BỘ LAO ĐỘNG – THƯƠNG BINH\nVÀ XÃ HỘI\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố: 10/2020/TT-BLĐTBXH\n"
+        "Hà Nội, ngày 1 tháng 2 năm 2020\nTHÔNG TƯ\nQUY ĐỊNH THỬ\nĐiều 1. Phạm vi\nNội dung.\n"
+    )
+    assert parse_text(text).issuer == "Bộ Lao động - Thương binh và Xã hội"
