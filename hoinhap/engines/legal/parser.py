@@ -323,7 +323,10 @@ class _Parser:
                 name = m.group(2)
                 break
         if name is None:
-            name = sentence_case(heading) if is_upper_line(heading) else heading
+            if is_upper_line(heading):
+                name = _restore_names(sentence_case(heading), preamble)
+            else:
+                name = heading
         name = name[:1].upper() + name[1:]
         if self.doc.type in ("Luật", "Bộ luật", "Pháp lệnh") and not key(name).startswith(key(self.doc.type)):
             name = f"{self.doc.type} {name}"
@@ -857,6 +860,56 @@ _BODY_FIRST = frozenset("CPĐ")
 
 
 _JOINT = re.compile(r"\s+[-–]\s+")
+# Names of documents and bodies as the preamble writes them ("Luật Thương mại", "Hiệp định …").
+_CITED_NAME = re.compile(
+    r"(?:Bộ luật|Luật|Pháp lệnh|Hiến pháp|Hiệp định|Công ước|Điều ước|Nghị định thư)\s+"
+    r"[^;,.:()“”\"\d]*?(?=\s+(?:ngày|số|năm|của|được|đã|tại)\b|\s*[;,.:()]|\s*$)"
+)
+_PROPER_NAMES = (
+    "Việt Nam",
+    "Ủy ban nhân dân",
+    "Hội đồng nhân dân",
+    *sorted(set(_ISSUERS.values()), key=len, reverse=True),
+)
+
+
+def _restore_names(sentence: str, preamble: list[str]) -> str:
+    """A heading put in sentence case loses its capitals ("… thi hành luật thương mại"): give names
+    that the preamble cites, and bodies' names, their written form back ("Luật Thương mại")."""
+    names = [m.group(0) for line in preamble for m in _CITED_NAME.finditer(line) if " " in m.group(0)]
+    lowered = sentence.lower()
+    if len(lowered) != len(sentence):
+        return sentence
+    chars = list(sentence)
+    for name in (*sorted(set(names), key=len, reverse=True), *_PROPER_NAMES):
+        low = name.lower()
+        if len(low) != len(name):
+            continue
+        at = lowered.find(low)
+        while at >= 0:
+            end = at + len(low)
+            if (at == 0 or not lowered[at - 1].isalnum()) and (
+                end == len(lowered) or not lowered[end].isalnum()
+            ):
+                chars[at:end] = name
+            at = lowered.find(low, end)
+    # A document cited by its number: "thông tư số 07/2019/TT-BCT" -> "Thông tư số 07/2019/TT-BCT".
+    for m in _TYPE_BEFORE_NUMBER.finditer(lowered):
+        chars[m.start()] = chars[m.start()].upper()
+    # A position before the body's name: "bộ trưởng Bộ Tài chính" -> "Bộ trưởng Bộ Tài chính".
+    restored = "".join(chars)
+    return _POSITION_BEFORE_NAME.sub(
+        lambda m: m.group(0)[:1].upper() + m.group(0)[1:] if m.group(1).isupper() else m.group(0), restored
+    )
+
+
+_POSITION_BEFORE_NAME = re.compile(
+    r"(?<!\w)(?:bộ trưởng|thủ trưởng|chủ tịch|thống đốc|tổng kiểm toán)(?= (\w))"
+)
+_TYPE_BEFORE_NUMBER = re.compile(
+    r"(?<!\w)(?:bộ luật|luật|pháp lệnh|nghị định|nghị quyết|thông tư liên tịch|thông tư|quyết định|chỉ thị)"
+    r"(?=\s+(?:số\s+)?\d)"
+)
 
 
 def _issuer_name(upper: str) -> str | None:

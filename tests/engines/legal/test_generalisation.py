@@ -204,3 +204,16 @@ def test_issuer_written_with_an_en_dash_over_two_lines():
         "Hà Nội, ngày 1 tháng 2 năm 2020\nTHÔNG TƯ\nQUY ĐỊNH THỬ\nĐiều 1. Phạm vi\nNội dung.\n"
     )
     assert parse_text(text).issuer == "Bộ Lao động - Thương binh và Xã hội"
+
+
+def test_sentence_cased_title_keeps_the_names_it_cites():
+    old_decree = (
+        "CHÍNH PHỦ\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố: 12/2006/NĐ-CP\nHà Nội, ngày 23 tháng 01 năm 2006\n"
+        "NGHỊ ĐỊNH\nQUY ĐỊNH CHI TIẾT THI HÀNH LUẬT THƯƠNG MẠI VÀ SỬA ĐỔI THÔNG TƯ SỐ 07/2019/TT-BCT CỦA BỘ TRƯỞNG "
+        "BỘ CÔNG THƯƠNG VỀ NGƯỜI VIỆT NAM\nCHÍNH PHỦ\nCăn cứ Luật Thương mại ngày 14 tháng 6 năm 2005;\n"
+        "NGHỊ ĐỊNH:\nĐiều 1. Phạm vi điều chỉnh\nNội dung.\n"
+    )
+    assert parse_text(old_decree).title == (
+        "Quy định chi tiết thi hành Luật Thương mại và sửa đổi Thông tư số 07/2019/TT-BCT của Bộ trưởng "
+        "Bộ Công Thương về người Việt Nam"
+    )
