@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import io
 import subprocess
 import sys
 
@@ -60,7 +59,8 @@ def test_truncated_docx(tmp_path):
     assert "DOCX" in _read_error(lambda: parse_file(path))
 
 
-def test_encrypted_pdf(tmp_path):
+def _encrypted_pdf(tmp_path, user_password: str):
+    """-> (plain PDF of a dev text, the same PDF encrypted with this user password)."""
     from pypdf import PdfReader, PdfWriter
 
     source = txt_files()[0]
@@ -68,28 +68,22 @@ def test_encrypted_pdf(tmp_path):
     writer = PdfWriter()
     for page in PdfReader(str(plain)).pages:
         writer.add_page(page)
-    writer.encrypt(user_password="mat-khau", owner_password="chu-so-huu")
-    buffer = io.BytesIO()
-    writer.write(buffer)
+    writer.encrypt(user_password=user_password, owner_password="chu-so-huu")
     path = tmp_path / "encrypted.pdf"
-    path.write_bytes(buffer.getvalue())
+    with open(path, "wb") as handle:
+        writer.write(handle)
+    return plain, path
+
+
+def test_encrypted_pdf(tmp_path):
+    _, path = _encrypted_pdf(tmp_path, "mat-khau")
     assert "mã hóa" in _read_error(lambda: parse_file(path))
 
 
 def test_pdf_with_only_an_owner_password_is_read(tmp_path):
     """Official PDFs often restrict printing or copying with an owner password; they open without
     a password and must be read like any other."""
-    from pypdf import PdfReader, PdfWriter
-
-    source = txt_files()[0]
-    plain = text_to_pdf(source.read_text(encoding="utf-8"), tmp_path / "plain.pdf")
-    writer = PdfWriter()
-    for page in PdfReader(str(plain)).pages:
-        writer.add_page(page)
-    writer.encrypt(user_password="", owner_password="chu-so-huu")
-    path = tmp_path / "restricted.pdf"
-    with open(path, "wb") as handle:
-        writer.write(handle)
+    plain, path = _encrypted_pdf(tmp_path, "")
     assert parse_file(path).to_dict()["structure"] == parse_file(plain).to_dict()["structure"]
 
 
