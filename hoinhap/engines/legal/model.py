@@ -78,9 +78,18 @@ class Annex:
     title: str | None
     text: str
     id: str = ""
+    # The articles of a regulation issued with the document ("Quy chế … ban hành kèm theo"), with
+    # ids under the annex's own ("annex_attached__chp_1__art_1"); empty for other annexes.
+    structure: list[Node] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
-        return {"id": self.id, "label": self.label, "title": self.title, "text": self.text}
+        return {
+            "id": self.id,
+            "label": self.label,
+            "title": self.title,
+            "text": self.text,
+            "structure": [node.to_dict() for node in self.structure],
+        }
 
 
 @dataclass(slots=True)

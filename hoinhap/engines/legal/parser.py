@@ -588,14 +588,14 @@ class _Parser:
             j = attached
             while j < stop and not _ATTACHMENT_NOTE.match(lines[j]):
                 j += 1  # the heading runs down to "(Ban hành kèm theo …)"
-            self.doc.annexes.append(
-                Annex(
-                    label=None,
-                    title=squash(" ".join(lines[attached:j])),
-                    text="\n".join(lines[j:stop]),
-                    id="annex_attached",
-                )
+            annex = Annex(
+                label=None,
+                title=squash(" ".join(lines[attached:j])),
+                text="\n".join(lines[j:stop]),
+                id="annex_attached",
             )
+            annex.structure = _attached_structure(lines[j + 1 : stop], annex.id)
+            self.doc.annexes.append(annex)
         for k, start in enumerate(annex_starts):
             stop = annex_starts[k + 1] if k + 1 < len(annex_starts) else n
             m = _ANNEX_RE.match(lines[start])
@@ -967,6 +967,18 @@ _ATTACHMENT_HEAD = re.compile(
     r"^(?:QUY CHẾ|QUY ĐỊNH|ĐIỀU LỆ|QUY TRÌNH|HƯỚNG DẪN|CHƯƠNG TRÌNH|KẾ HOẠCH|PHƯƠNG ÁN|ĐỀ ÁN|QUY CHUẨN)\b"
 )
 _ATTACHMENT_NOTE = re.compile(r"^\(\s*(?:Ban hành\s+)?kèm\s+theo\b", re.IGNORECASE)
+
+
+def _attached_structure(lines: list[str], prefix: str) -> list[Node]:
+    """The chapters and articles of a regulation issued with the document, read like a body; their
+    ids go under the annex's id. Its own warnings are not the document's."""
+    if not lines:
+        return []
+    sub = _Parser(lines)
+    sub.body(0)
+    for node in sub.nodes:
+        node.id = f"{prefix}__{node.id}"
+    return sub.doc.structure
 
 
 def _is_attachment_start(lines: list[str], i: int) -> bool:

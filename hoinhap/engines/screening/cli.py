@@ -123,13 +123,16 @@ def _document_provisions(path: Path) -> list[dict[str, Any]]:
     doc_type = doc.type or ""
     out: list[dict[str, Any]] = []
 
-    def walk(node: Any) -> None:
+    def walk(node: Any, of: str = "") -> None:
         kind = getattr(node, "kind", "")
         if kind == "article":
             label = getattr(node, "label", "") or ""
             label = f"Điều {label}" if label and not label.lower().startswith("điều") else label
+            if of:
+                label = f"{label} {of}"  # "Điều 1 Quy chế": an article of the attached regulation
             heading = getattr(node, "title", "") or ""
-            body = _node_text(node)
+            # "Điều 2. Quyết định này có hiệu lực … và thay thế …": the heading is the provision.
+            body = _node_text(node) or heading
             if body.strip():
                 out.append(
                     {
@@ -144,10 +147,14 @@ def _document_provisions(path: Path) -> list[dict[str, Any]]:
                 )
             return
         for child in getattr(node, "children", None) or []:
-            walk(child)
+            walk(child, of)
 
     for r in doc.structure:
         walk(r)
+    for annex in doc.annexes:  # a regulation issued with the document has articles of its own
+        kind = " ".join((annex.title or "").split()[:2]).capitalize()  # "QUY CHẾ …" -> "Quy chế"
+        for r in annex.structure:
+            walk(r, kind)
     if not out:
         raise InputError(f"Lỗi: không nhận ra điều khoản nào trong văn bản «{path.name}».")
     return out

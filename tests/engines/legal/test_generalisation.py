@@ -86,6 +86,30 @@ def test_regulation_issued_with_the_decision_is_kept_apart():
         assert attached.title == "QUY CHẾ QUẢN LÝ HOẠT ĐỘNG ĐỐI NGOẠI"
         assert attached.text.startswith("(Ban hành kèm theo Quyết định số 15/2024/QĐ-TTg")
         assert "Điều 2. Đối tượng áp dụng" in attached.text
+        assert [(n.kind, n.label, n.id) for n in attached.structure[0].walk()] == [
+            ("chapter", "I", "annex_attached__chp_1"),
+            ("article", "1", "annex_attached__chp_1__art_1"),
+            ("article", "2", "annex_attached__chp_1__art_2"),
+            ("clause", "1", "annex_attached__chp_1__art_2__cls_1"),
+        ]
+
+
+def test_screening_reads_the_articles_of_the_attached_regulation(tmp_path):
+    from hoinhap.engines.screening.cli import _document_provisions
+
+    path = tmp_path / "qd.txt"
+    path.write_text(DECISION.format(signature=SIGNATURE), encoding="utf-8")
+    provisions = _document_provisions(path)
+    assert [p["id"] for p in provisions] == [
+        "art_1",
+        "art_2",
+        "art_3",
+        "annex_attached__chp_1__art_1",
+        "annex_attached__chp_1__art_2",
+    ]
+    assert [p["label"] for p in provisions][2:] == ["Điều 3", "Điều 1 Quy chế", "Điều 2 Quy chế"]
+    # An article whose words are all on its heading line is screened on them.
+    assert "thay thế Quyết định số 67/2011/QĐ-TTg" in provisions[1]["text"]
 
 
 JOINT = """BỘ TÀI CHÍNH - BỘ CÔNG THƯƠNG
