@@ -713,48 +713,58 @@ class _Parser:
 
     def provisions(self) -> None:
         doc = self.doc
-        amending = bool(doc.amends)
-        segments: list[str] = []
-        owners: list[tuple[Node, Node]] = []
-        art: Node | None = None
-        # Every mention holds "Điều" or "đến" (see scan_provisions): a node whose text holds
-        # neither is left out. The words hold no space, so none can span the space that joins an
-        # article's title and text. Each word is looked for only in a text holding its letter "Đ"
-        # or "ế": ``in`` finds one character much faster than a word.
-        for node in self.nodes:
-            # In document order every clause and point follows the article that holds it.
-            kind = node.kind
-            if kind == "article":
-                art = node
-                text = node.text
-                title = node.title
-                if (
-                    ("Đ" in text and "Điều" in text)
-                    or ("ế" in text and "đến" in text)
-                    or (title and ("Điều" in title or "đến" in title))
-                ):
-                    # " ".join(filter(None, [title, text])) without the list and the filter.
-                    segments.append(f"{title} {text}" if title and text else title or text)
-                    owners.append((node, art))
-            elif art is not None and (kind == "clause" or kind == "point"):
-                text = node.text
-                if ("Đ" in text and "Điều" in text) or ("ế" in text and "đến" in text):
-                    segments.append(text)
-                    owners.append((node, art))
-        out: list[ProvisionReference] = []
-        articles: dict[str, Node] | None = None  # built when a mention needs resolving
-        for k, found in scan_provisions(segments):
-            node, art = owners[k]
-            scope = found.scope
-            if scope == "external" or (scope == "bare" and amending):
-                out.append(ProvisionReference(found.text, node.id, [], False))
-                continue
-            if articles is None:
-                articles = {}
-                for article in self.articles:
-                    articles.setdefault(article.label, article)
-            out.append(ProvisionReference(found.text, node.id, _resolve(found, art, articles), True))
+        out = _provision_references(self.nodes, bool(doc.amends))
+        for annex in doc.annexes:  # "khoản 1 Điều 2 Quy chế này" inside an attached regulation
+            if annex.structure:
+                nodes = [node for root in annex.structure for node in root.walk()]
+                out.extend(_provision_references(nodes, False))
         doc.provision_references = out
+
+
+def _provision_references(nodes: list[Node], amending: bool) -> list[ProvisionReference]:
+    """The provision mentions in ``nodes`` (one document's, in document order), resolved among them."""
+    segments: list[str] = []
+    owners: list[tuple[Node, Node]] = []
+    art: Node | None = None
+    # Every mention holds "Điều" or "đến" (see scan_provisions): a node whose text holds
+    # neither is left out. The words hold no space, so none can span the space that joins an
+    # article's title and text. Each word is looked for only in a text holding its letter "Đ"
+    # or "ế": ``in`` finds one character much faster than a word.
+    for node in nodes:
+        # In document order every clause and point follows the article that holds it.
+        kind = node.kind
+        if kind == "article":
+            art = node
+            text = node.text
+            title = node.title
+            if (
+                ("Đ" in text and "Điều" in text)
+                or ("ế" in text and "đến" in text)
+                or (title and ("Điều" in title or "đến" in title))
+            ):
+                # " ".join(filter(None, [title, text])) without the list and the filter.
+                segments.append(f"{title} {text}" if title and text else title or text)
+                owners.append((node, art))
+        elif art is not None and (kind == "clause" or kind == "point"):
+            text = node.text
+            if ("Đ" in text and "Điều" in text) or ("ế" in text and "đến" in text):
+                segments.append(text)
+                owners.append((node, art))
+    out: list[ProvisionReference] = []
+    articles: dict[str, Node] | None = None  # built when a mention needs resolving
+    for k, found in scan_provisions(segments):
+        node, art = owners[k]
+        scope = found.scope
+        if scope == "external" or (scope == "bare" and amending):
+            out.append(ProvisionReference(found.text, node.id, [], False))
+            continue
+        if articles is None:
+            articles = {}
+            for article in nodes:
+                if article.kind == "article":
+                    articles.setdefault(article.label, article)
+        out.append(ProvisionReference(found.text, node.id, _resolve(found, art, articles), True))
+    return out
 
 
 def _add_unique(items: list[str], value: str) -> None:

@@ -30,6 +30,7 @@ QUY ĐỊNH CHUNG
 Quy chế này quy định về quản lý hoạt động đối ngoại.
 Điều 2. Đối tượng áp dụng
 1. Các bộ, cơ quan ngang bộ.
+2. Ủy ban nhân dân các tỉnh theo khoản 1 Điều này.
 """
 SIGNATURE = "Nơi nhận:\n- Ban Bí thư Trung ương Đảng;\n- Lưu: VT, QHQT.\nKT. THỦ TƯỚNG\nPHÓ THỦ TƯỚNG\nBùi Thanh Sơn\n"
 
@@ -91,7 +92,11 @@ def test_regulation_issued_with_the_decision_is_kept_apart():
             ("article", "1", "annex_attached__chp_1__art_1"),
             ("article", "2", "annex_attached__chp_1__art_2"),
             ("clause", "1", "annex_attached__chp_1__art_2__cls_1"),
+            ("clause", "2", "annex_attached__chp_1__art_2__cls_2"),
         ]
+        # Its cross-references resolve among its own articles.
+        (mention,) = [p for p in doc.provision_references if p.node.startswith("annex_attached")]
+        assert mention.targets == ["annex_attached__chp_1__art_2__cls_1"]
 
 
 def test_screening_reads_the_articles_of_the_attached_regulation(tmp_path):
