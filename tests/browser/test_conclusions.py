@@ -52,3 +52,25 @@ def test_secretariat_turns_seed_001_into_tasks(page, live_server, live_data, sha
     )
     assert "Bộ Công Thương" in page.inner_text("table")
     assert "31/03/2026" in page.inner_text("table")
+
+
+def test_refused_htmx_action_says_why(page, live_server, live_data, shared_dir):
+    """htmx swaps nothing for a 403: the page must still say the action was refused, and why."""
+    from hoinhap.agencies.models import Role, User
+
+    text = (shared_dir / "seeds" / "001_2de0e771f0577654.txt").read_text(encoding="utf-8")
+    sign_in(page, live_server.url, "demo-thuongtruc")
+    page.goto(f"{live_server.url}/ket-luan/moi/")
+    page.fill("#paste-form textarea[name=text]", text)
+    page.click("#paste-form button[type=submit]")
+    page.wait_for_selector("text=10 nhiệm vụ đề xuất")
+    row = Notice.objects.get().rows.filter(state=ProposedTask.State.PENDING).first()
+    assert page.is_hidden("#request-error")
+
+    # the person's role is lowered while the page is open: the next action is refused
+    User.objects.filter(username="demo-thuongtruc").update(role=Role.OBSERVER)
+    page.click(f"#row-{row.pk} button.confirm")
+    page.wait_for_selector("#request-error:visible")
+    assert "chỉ được xem" in page.inner_text("#request-error")
+    row.refresh_from_db()
+    assert row.state == ProposedTask.State.PENDING
