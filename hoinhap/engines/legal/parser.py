@@ -432,6 +432,9 @@ class _Parser:
                         and (not rest or (rest[0].isupper() and not _REF_WORDS.match(rest)))
                     ):
                         node = Node("article", label, rest or None, "", [], "", i)
+                        if not rest and i + 1 < n and _is_heading_below(lines[i + 1]):
+                            node.title = lines[i + 1]  # "Điều 5." with its heading on the next line
+                            i += 1
                         rest = ""
                         num = label_number(label) or 0
                         if label in seen_articles:
@@ -955,6 +958,19 @@ def _opens_body(line: str) -> bool:
 def _is_article_heading(line: str) -> bool:
     m = _ARTICLE_RE.match(line)
     return bool(m and m.group("sep"))
+
+
+def _is_heading_below(line: str) -> bool:
+    """The line under a bare "Điều 5." is its heading when it reads like one: short, starting
+    with a capital, not closing a sentence or opening a list, not a heading or signature itself."""
+    return (
+        len(line) <= 200
+        and line[0].isupper()
+        and not line.endswith((".", ";", ":", ",", "/"))
+        and not _is_structural(line)
+        and not is_upper_line(line, 0.9)
+        and not _RECIPIENTS.match(line)
+    )
 
 
 def _is_structural(line: str) -> bool:

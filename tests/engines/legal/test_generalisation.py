@@ -246,3 +246,17 @@ def test_sentence_cased_title_keeps_the_names_it_cites():
         "Quy định chi tiết thi hành Luật Thương mại và sửa đổi Thông tư số 07/2019/TT-BCT của Bộ trưởng "
         "Bộ Công Thương về người Việt Nam"
     )
+
+
+def test_article_heading_on_the_line_below():
+    text = JOINT.replace("Điều 1. Phạm vi điều chỉnh", "Điều 1.\nPhạm vi điều chỉnh").replace(
+        "Điều 2. Hiệu lực thi hành",
+        "Điều 2.\nThông tư liên tịch này có hiệu lực từ ngày 15 tháng 02 năm 2012.",
+    )
+    first, second = parse_text(text).articles()
+    assert (first.title, first.text) == (
+        "Phạm vi điều chỉnh",
+        "Thông tư liên tịch này quy định việc quản lý.",
+    )
+    assert second.title is None  # a sentence under it is its text, not a heading
+    assert second.text.startswith("Thông tư liên tịch này có hiệu lực")
