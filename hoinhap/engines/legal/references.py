@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from itertools import accumulate
 from operator import add
 
-from hoinhap.engines.legal.textutil import DATE_RE, iso_date
+from hoinhap.engines.legal.textutil import iso_date
 
 # A document number: "31/2021/NĐ-CP", "38/2025/QĐ-UBND", "39/2021/QĐ-TTg", old-style "769/TTg",
 # "1719/QĐ-TTg", Party documents "59-NQ/TW".
@@ -78,7 +78,6 @@ _TYPE_WORDS = (
     "Lệnh",
     "Công điện",
 )
-_TYPE_RE = re.compile(r"(?<!\w)(" + "|".join(re.escape(w) for w in _TYPE_WORDS) + r")(?!\w)")
 
 _SUFFIX_TYPES = (
     (re.compile(r"/NĐ-"), "Nghị định"),
@@ -773,8 +772,3 @@ _TOKEN_RE = re.compile(NUMBER_RE.pattern + r"|\d+(?:[.,]\d+)*|[^\W\d_]+(?:-[^\W\
 def tokenize(text: str) -> list[str]:
     """Words, numbers and punctuation; a document number ("35/2005/QH11") is one token."""
     return [m.group(0) for m in _TOKEN_RE.finditer(text)]
-
-
-def parse_date_phrase(text: str) -> str | None:
-    m = DATE_RE.search(text)
-    return iso_date(*m.groups()) if m else None

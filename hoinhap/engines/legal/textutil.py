@@ -113,6 +113,3 @@ def iso_date(day: str | int, month: str | int, year: str | int) -> str | None:
         _ISO_DATES.clear()
     _ISO_DATES[k] = result
     return result
-
-
-DATE_RE = re.compile(r"ngày\s+(\d{1,2})\s*(?:tháng|/)\s*(\d{1,2})\s*(?:năm|/)\s*(\d{4})", re.IGNORECASE)
